@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs the Debian packages relazione needs to build, run and test.
+# Idempotent: when everything is installed it does nothing and says nothing.
+set -euo pipefail
+
+packages=(
+  gcc make cmake pkg-config           # toolchain
+  libhpdf-dev                         # libharu: the PDF
+  libxlsxwriter-dev                   # the XLSX annexes
+  libcsv-dev                          # CSV parsing
+  zlib1g-dev                          # compression, for the two above
+  libcmocka-dev                       # unit tests
+  fonts-liberation2                   # the report's TrueType fonts
+  poppler-utils qpdf                  # tests: pdftotext, pdffonts, pdfinfo, qpdf --check
+  python3 python3-openpyxl            # tests: read the XLSX back with another library
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$package")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "relazione: installing missing Debian packages: ${missing[*]}"
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then
+    SUDO=sudo
+  else
+    echo "relazione: run as root, or install them yourself: apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+else
+  SUDO=
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

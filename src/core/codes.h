@@ -1,0 +1,56 @@
+/*
+ * codes.h - the stable diagnostic codes, one place for all of them.
+ *
+ * A code never changes meaning once released; docs/ERRORS.md explains each
+ * one with an example and the fix (a unit test checks that every code here
+ * is documented there). E = error, W = warning. Ranges:
+ *   E00x run and files   E01x encoding   E02x CSV structure   E03x columns
+ *   E04x metadata        E1xx values     E2xx output
+ */
+#ifndef REL_CODES_H
+#define REL_CODES_H
+
+#define REL_E_OUT_OF_MEMORY      "E001" /* memory exhausted */
+#define REL_E_INPUT_DIR          "E002" /* input directory missing or unreadable */
+#define REL_E_FILE_MISSING       "E003" /* a required file is missing */
+#define REL_E_FILE_READ          "E004" /* a file cannot be read */
+#define REL_E_FILE_TOO_LARGE     "E005" /* a file is over the size limit */
+#define REL_E_FILE_CASE          "E006" /* a file exists with the wrong letter case */
+
+#define REL_E_ENCODING           "E010" /* invalid or mixed encoding */
+#define REL_W_CONVERTED          "W011" /* converted from Windows-1252 or UTF-16 */
+
+#define REL_E_CSV_QUOTE_OPEN     "E020" /* quote opened and never closed */
+#define REL_E_CSV_QUOTE_STRAY    "E021" /* quote inside an unquoted field or after a closing quote */
+#define REL_E_CSV_FIELD_TOO_LONG "E022" /* a field is over the length limit */
+#define REL_E_CSV_EXTRA_CELL     "E023" /* more cells than the header has columns */
+#define REL_E_CSV_MISSING_CELL   "E024" /* fewer cells than the header has columns */
+#define REL_E_CSV_EMPTY          "E025" /* the file has no header or no data rows */
+#define REL_E_CSV_TOO_MANY_ROWS  "E026" /* over the row limit */
+
+#define REL_E_COL_BLANK          "E030" /* a column label is blank */
+#define REL_E_COL_DUPLICATE      "E031" /* a column label appears twice */
+#define REL_E_COL_MISSING        "E032" /* a required column is missing */
+#define REL_W_COL_UNKNOWN        "W033" /* a column the dataset does not know (ignored) */
+
+#define REL_E_META_SYNTAX        "E040" /* a metadata line is not "chiave = valore" or "[sezione]" */
+#define REL_E_META_UNKNOWN       "E041" /* unknown section or key */
+#define REL_E_META_MISSING       "E042" /* a required key is missing */
+#define REL_E_META_VALUE         "E043" /* a key's value is invalid */
+#define REL_E_META_DUPLICATE     "E044" /* a key is given twice */
+
+#define REL_E_VALUE_REQUIRED     "E100" /* a required cell is empty */
+#define REL_E_VALUE_MONEY        "E101" /* not a valid amount */
+#define REL_E_VALUE_NUMBER       "E102" /* not a valid number, count or percentage */
+#define REL_E_VALUE_DATE         "E103" /* not a valid date */
+#define REL_E_VALUE_TOTAL        "E104" /* a TOTALE row where it cannot be placed */
+
+#define REL_E_OUTPUT_DIR         "E200" /* output directory cannot be created or written */
+#define REL_E_OUTPUT_INSIDE      "E201" /* output directory inside the input directory */
+#define REL_E_OUTPUT_WRITE       "E202" /* writing an output failed */
+#define REL_E_PDF                "E203" /* the PDF library reported an error */
+#define REL_E_XLSX               "E204" /* the XLSX library reported an error */
+#define REL_E_FONT               "E205" /* a font file is missing */
+#define REL_W_PDF_CHARS          "W206" /* characters the PDF fonts cannot show were replaced */
+
+#endif

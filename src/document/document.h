@@ -1,0 +1,92 @@
+/*
+ * document.h - the document tree between the template stage and the
+ * renderers: headings, paragraphs and tables of already formatted text.
+ *
+ * The PDF writer sees only this tree (and never the model or a CSV row), so
+ * every figure it prints was formatted once, here upstream, by the same
+ * functions that format it everywhere else. All nodes live in the arena.
+ */
+#ifndef REL_DOCUMENT_H
+#define REL_DOCUMENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/arena.h"
+
+typedef enum rel_align { REL_ALIGN_LEFT, REL_ALIGN_RIGHT } rel_align;
+
+typedef enum rel_row_style {
+    REL_ROW_NORMAL,
+    REL_ROW_GROUP,     /* an area or azione heading row, spanning the table */
+    REL_ROW_TOTAL,     /* bold, between rules */
+} rel_row_style;
+
+typedef struct rel_doc_row {
+    rel_row_style style;
+    const char **cells;        /* `columns` strings; a GROUP row uses cells[0] */
+} rel_doc_row;
+
+typedef struct rel_doc_table {
+    const char *caption;       /* "Schede preventivo/consuntivo 2024" */
+    size_t columns;
+    const char **header;
+    const rel_align *align;
+    const double *widths;      /* relative column widths, summing to anything */
+    rel_doc_row *rows;
+    size_t row_count;
+    size_t row_capacity;
+} rel_doc_table;
+
+typedef enum rel_block_kind {
+    REL_BLOCK_HEADING,
+    REL_BLOCK_PARAGRAPH,
+    REL_BLOCK_TABLE,
+} rel_block_kind;
+
+typedef struct rel_block {
+    rel_block_kind kind;
+    int level;                 /* headings: 1 = chapter */
+    const char *text;          /* UTF-8 */
+    rel_doc_table *table;
+    struct rel_block *next;
+} rel_block;
+
+/* When the document is dated: from the data or SOURCE_DATE_EPOCH, never the
+ * clock, so that the same inputs give the same bytes. UTC. */
+typedef struct rel_doc_stamp {
+    int year, month, day, hour, minute, second;
+} rel_doc_stamp;
+
+typedef struct rel_document {
+    rel_arena *arena;
+    const char *title;         /* "Relazione sulla gestione" */
+    const char *subtitle;      /* "Esercizio 2024" */
+    const char *entity;        /* the entity's name */
+    const char *entity_detail; /* legal form, seat, tax code, one line */
+    const char *author;        /* document information: the entity */
+    bool draft;
+    rel_doc_stamp created;
+    rel_block *first;
+    rel_block *last;
+} rel_document;
+
+/* Prepares an empty document whose nodes go into `arena`. */
+void rel_doc_init(rel_document *doc, rel_arena *arena);
+
+/* Appends a heading / a paragraph; the text is not copied and must outlive
+ * the document (arena or static). false when out of memory. */
+bool rel_doc_heading(rel_document *doc, int level, const char *text);
+bool rel_doc_paragraph(rel_document *doc, const char *text);
+
+/* Appends a table with `columns` columns; header, align and widths are not
+ * copied. NULL when out of memory. */
+rel_doc_table *rel_doc_table_add(rel_document *doc, const char *caption, size_t columns,
+                                 const char **header, const rel_align *align,
+                                 const double *widths);
+
+/* Appends a row; `cells` (table->columns strings) is not copied. */
+bool rel_doc_table_row(rel_document *doc, rel_doc_table *table, rel_row_style style,
+                       const char **cells);
+
+#endif

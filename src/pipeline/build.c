@@ -1,0 +1,120 @@
+#include "pipeline/build.h"
+
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/codes.h"
+#include "model/model.h"
+#include "pipeline/load_model.h"
+#include "pipeline/output.h"
+#include "render/pdf/pdf_writer.h"
+#include "render/xlsx/xlsx_writer.h"
+#include "template/report.h"
+
+/* Lower rank wins when several kinds of error occurred. */
+static int exit_rank(const char *code, rel_exit *status)
+{
+    int number = atoi(code + 1);
+    if (number == 1) {
+        *status = REL_EXIT_SOFTWARE;
+        return 0;
+    }
+    if (number >= 2 && number <= 6) {
+        *status = REL_EXIT_NOINPUT;
+        return 1;
+    }
+    if (number >= 10 && number < 200) {
+        *status = REL_EXIT_DATA;
+        return 2;
+    }
+    if (number == 200 || number == 201) {
+        *status = REL_EXIT_CANTCREAT;
+        return 3;
+    }
+    if (number >= 202 && number <= 204) {
+        *status = REL_EXIT_IOERR;
+        return 4;
+    }
+    *status = REL_EXIT_SOFTWARE;
+    return 5;
+}
+
+rel_exit rel_exit_for(const rel_diags *diags)
+{
+    if (diags->out_of_memory)
+        return REL_EXIT_SOFTWARE;
+    rel_exit best = REL_EXIT_OK;
+    int best_rank = 99;
+    for (size_t i = 0; i < diags->count; i++) {
+        if (diags->items[i].severity != REL_SEV_ERROR)
+            continue;
+        rel_exit status;
+        int rank = exit_rank(diags->items[i].code, &status);
+        if (rank < best_rank) {
+            best_rank = rank;
+            best = status;
+        }
+    }
+    if (best == REL_EXIT_OK && diags->errors > 0)
+        return REL_EXIT_SOFTWARE;
+    return best;
+}
+
+rel_doc_stamp rel_build_stamp(int fiscal_year)
+{
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    char *end;
+    long long seconds = epoch ? strtoll(epoch, &end, 10) : -1;
+    if (epoch && *epoch && *end == '\0' && seconds >= 0) {
+        time_t t = (time_t)seconds;
+        struct tm tm;
+        gmtime_r(&t, &tm);
+        return (rel_doc_stamp){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                               tm.tm_hour, tm.tm_min, tm.tm_sec};
+    }
+    return (rel_doc_stamp){fiscal_year, 12, 31, 0, 0, 0};
+}
+
+rel_exit rel_check(const char *in_dir, rel_arena *arena, rel_diags *diags)
+{
+    rel_model model;
+    rel_model_load(in_dir, arena, diags, &model);
+    return rel_exit_for(diags);
+}
+
+/* Renders both outputs into staged temporary files; false if either fails. */
+static bool render_outputs(const rel_model *model, rel_output_set *outputs, rel_arena *arena,
+                           rel_diags *diags)
+{
+    rel_document doc;
+    rel_doc_init(&doc, arena);
+    if (!rel_report_build(model, &doc)) {
+        rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUT_OF_MEMORY, (rel_origin){NULL, 0, 0},
+                     "memoria esaurita componendo la relazione");
+        return false;
+    }
+    doc.created = rel_build_stamp(model->entity.year);
+    const char *pdf_path = rel_output_stage(outputs, REL_OUTPUT_PDF, arena, diags);
+    const char *xlsx_path = rel_output_stage(outputs, REL_OUTPUT_XLSX, arena, diags);
+    return pdf_path && xlsx_path && rel_pdf_write(&doc, pdf_path, diags)
+           && rel_xlsx_write(model, &doc.created, xlsx_path, diags);
+}
+
+rel_exit rel_build(const char *in_dir, const char *out_dir, rel_arena *arena, rel_diags *diags)
+{
+    rel_model model;
+    if (!rel_model_load(in_dir, arena, diags, &model))
+        return rel_exit_for(diags);
+    assert(rel_model_check(&model));
+
+    rel_output_set outputs;
+    if (!rel_output_prepare(&outputs, out_dir, in_dir, arena, diags))
+        return rel_exit_for(diags);
+    if (!render_outputs(&model, &outputs, arena, diags) || !rel_output_commit(&outputs, diags)) {
+        rel_output_abort(&outputs);
+        return rel_exit_for(diags);
+    }
+    return rel_exit_for(diags);
+}

@@ -1,0 +1,127 @@
+#include "pipeline/output.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/codes.h"
+
+/* mkdir -p: creates every missing directory of `path`. */
+static bool make_dirs(const char *path, rel_arena *arena)
+{
+    char *copy = rel_arena_strdup(arena, path);
+    if (copy == NULL)
+        return false;
+    for (char *p = copy + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(copy, 0777) != 0 && errno != EEXIST)
+            return false;
+        *p = '/';
+    }
+    return mkdir(copy, 0777) == 0 || errno == EEXIST;
+}
+
+/* True when `inner` is `outer` or lies below it (both canonical). */
+static bool is_within(const char *inner, const char *outer)
+{
+    size_t len = strlen(outer);
+    return strncmp(inner, outer, len) == 0
+           && (inner[len] == '\0' || inner[len] == '/' || strcmp(outer, "/") == 0);
+}
+
+bool rel_output_prepare(rel_output_set *set, const char *out_dir, const char *in_dir,
+                        rel_arena *arena, rel_diags *diags)
+{
+    memset(set, 0, sizeof *set);
+    set->dir = out_dir;
+    rel_origin where = {out_dir, 0, 0};
+    if (!make_dirs(out_dir, arena)) {
+        rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUTPUT_DIR, where,
+                     "impossibile creare la cartella di output: %s", strerror(errno));
+        return false;
+    }
+    char out_real[PATH_MAX], in_real[PATH_MAX];
+    if (realpath(out_dir, out_real) == NULL || access(out_real, W_OK | X_OK) != 0) {
+        rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUTPUT_DIR, where,
+                     "la cartella di output non è scrivibile: %s", strerror(errno));
+        return false;
+    }
+    if (in_dir != NULL && realpath(in_dir, in_real) != NULL && is_within(out_real, in_real)) {
+        rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUTPUT_INSIDE, where,
+                     "la cartella di output non può stare dentro la cartella di input «%s»: "
+                     "gli input non vanno mai toccati", in_dir);
+        return false;
+    }
+    return true;
+}
+
+const char *rel_output_stage(rel_output_set *set, const char *name, rel_arena *arena,
+                             rel_diags *diags)
+{
+    const char *final_path = rel_arena_printf(arena, "%s/%s", set->dir, name);
+    char *temp_path = rel_arena_printf(arena, "%s/.%s.tmp-XXXXXX", set->dir, name);
+    if (final_path == NULL || temp_path == NULL || set->count == REL_OUTPUT_MAX_FILES)
+        return NULL;
+    int fd = mkstemp(temp_path);
+    if (fd < 0) {
+        rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUTPUT_DIR, (rel_origin){final_path, 0, 0},
+                     "impossibile creare il file temporaneo: %s", strerror(errno));
+        return NULL;
+    }
+    /* mkstemp creates 0600; outputs are ordinary documents. */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    close(fd);
+    set->files[set->count++] = (rel_output_file){final_path, temp_path};
+    return temp_path;
+}
+
+static bool flush_to_disk(const char *path)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return false;
+    bool ok = fsync(fd) == 0;
+    return close(fd) == 0 && ok;
+}
+
+bool rel_output_commit(rel_output_set *set, rel_diags *diags)
+{
+    for (size_t i = 0; i < set->count; i++) {
+        if (!flush_to_disk(set->files[i].temp_path)) {
+            rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUTPUT_WRITE,
+                         (rel_origin){set->files[i].final_path, 0, 0},
+                         "scrittura non riuscita: %s", strerror(errno));
+            rel_output_abort(set);
+            return false;
+        }
+    }
+    for (size_t i = 0; i < set->count; i++) {
+        rel_output_file *file = &set->files[i];
+        if (rename(file->temp_path, file->final_path) != 0) {
+            rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUTPUT_WRITE,
+                         (rel_origin){file->final_path, 0, 0},
+                         "impossibile pubblicare il file: %s", strerror(errno));
+            rel_output_abort(set);
+            return false;
+        }
+        file->temp_path = NULL;
+    }
+    return true;
+}
+
+void rel_output_abort(rel_output_set *set)
+{
+    for (size_t i = 0; i < set->count; i++) {
+        if (set->files[i].temp_path != NULL)
+            unlink(set->files[i].temp_path);
+        set->files[i].temp_path = NULL;
+    }
+}

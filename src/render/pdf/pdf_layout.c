@@ -1,0 +1,219 @@
+#include "render/pdf/pdf_layout.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BODY_SIZE 11.0
+#define BODY_LEADING 15.0
+#define PARAGRAPH_GAP 6.0
+
+static bool remember_page(rel_pdf_ctx *ctx, HPDF_Page page)
+{
+    if (ctx->page_count == ctx->page_capacity) {
+        size_t capacity = ctx->page_capacity ? ctx->page_capacity * 2 : 16;
+        HPDF_Page *pages = rel_arena_array(ctx->arena, capacity, sizeof *pages);
+        if (pages == NULL)
+            return false;
+        if (ctx->page_count)
+            memcpy(pages, ctx->pages, ctx->page_count * sizeof *pages);
+        ctx->pages = pages;
+        ctx->page_capacity = capacity;
+    }
+    ctx->pages[ctx->page_count++] = page;
+    return true;
+}
+
+/* The word BOZZA across the page in light grey, drawn first so that the
+ * content stays readable on top of it. */
+static void draw_draft_mark(rel_pdf_ctx *ctx)
+{
+    const double angle = 55.0 * M_PI / 180.0;
+    const double size = 120.0;
+    double width = rel_pdf_width(ctx->fonts.sans_bold, size, "BOZZA", 5);
+    double c = cos(angle), s = sin(angle);
+    double x = REL_PDF_PAGE_WIDTH / 2 - (width / 2) * c + (size / 3) * s;
+    double y = REL_PDF_PAGE_HEIGHT / 2 - (width / 2) * s - (size / 3) * c;
+    HPDF_Page_SetGrayFill(ctx->page, 0.88);
+    HPDF_Page_BeginText(ctx->page);
+    HPDF_Page_SetFontAndSize(ctx->page, ctx->fonts.sans_bold, size);
+    HPDF_Page_SetTextMatrix(ctx->page, c, s, -s, c, x, y);
+    HPDF_Page_ShowText(ctx->page, "BOZZA");
+    HPDF_Page_EndText(ctx->page);
+    HPDF_Page_SetGrayFill(ctx->page, 0.0);
+}
+
+bool rel_pdf_new_page(rel_pdf_ctx *ctx)
+{
+    HPDF_Page page = HPDF_AddPage(ctx->pdf);
+    if (page == NULL || !remember_page(ctx, page))
+        return false;
+    HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+    ctx->page = page;
+    ctx->y = REL_PDF_TOP;
+    if (ctx->draft)
+        draw_draft_mark(ctx);
+    return true;
+}
+
+bool rel_pdf_ensure(rel_pdf_ctx *ctx, double height)
+{
+    if (ctx->page != NULL && ctx->y - height >= REL_PDF_BOTTOM)
+        return true;
+    return rel_pdf_new_page(ctx);
+}
+
+/* Appends a line to a growing arena array. */
+static bool push_line(rel_pdf_ctx *ctx, rel_pdf_line **lines, size_t *count, size_t *capacity,
+                      rel_pdf_line line)
+{
+    if (*count == *capacity) {
+        size_t wanted = *capacity ? *capacity * 2 : 8;
+        rel_pdf_line *bigger = rel_arena_array(ctx->arena, wanted, sizeof *bigger);
+        if (bigger == NULL)
+            return false;
+        if (*count)
+            memcpy(bigger, *lines, *count * sizeof *bigger);
+        *lines = bigger;
+        *capacity = wanted;
+    }
+    (*lines)[(*count)++] = line;
+    return true;
+}
+
+/* Longest prefix of a word (at least one byte) that fits in `width`. */
+static size_t fitting_prefix(HPDF_Font font, double size, const char *word, size_t len,
+                             double width)
+{
+    size_t fit = 1;
+    while (fit < len && rel_pdf_width(font, size, word, fit + 1) <= width)
+        fit++;
+    return fit;
+}
+
+size_t rel_pdf_wrap(rel_pdf_ctx *ctx, HPDF_Font font, double size, const char *text,
+                    double width, rel_pdf_line **lines)
+{
+    size_t count = 0, capacity = 0;
+    *lines = NULL;
+    const char *p = text;
+    while (*p == ' ')
+        p++;
+    rel_pdf_line line = {p, 0, 0, 0.0};
+    while (*p) {
+        size_t word_len = strcspn(p, " ");
+        size_t gap = line.len ? (size_t)(p - (line.start + line.len)) : 0;
+        size_t candidate = line.len ? (size_t)(p - line.start) + word_len : word_len;
+        double candidate_width = rel_pdf_width(font, size, line.len ? line.start : p, candidate);
+        if (candidate_width <= width || (line.len == 0 && word_len == 0)) {
+            if (line.len == 0)
+                line.start = p;
+            line.spaces += gap;
+            line.len = candidate;
+            line.width = candidate_width;
+            p += word_len;
+        } else if (line.len > 0) {
+            if (!push_line(ctx, lines, &count, &capacity, line))
+                return 0;
+            line = (rel_pdf_line){p, 0, 0, 0.0};
+            continue;
+        } else {
+            /* A word wider than the whole line: cut it where it must. */
+            size_t fit = fitting_prefix(font, size, p, word_len, width);
+            line = (rel_pdf_line){p, fit, 0, rel_pdf_width(font, size, p, fit)};
+            if (!push_line(ctx, lines, &count, &capacity, line))
+                return 0;
+            p += fit;
+            line = (rel_pdf_line){p, 0, 0, 0.0};
+            continue;
+        }
+        while (*p == ' ')
+            p++;
+    }
+    if ((line.len > 0 || count == 0) && !push_line(ctx, lines, &count, &capacity, line))
+        return 0;
+    return count;
+}
+
+void rel_pdf_draw_line(rel_pdf_ctx *ctx, HPDF_Font font, double size, double x, double y,
+                       const rel_pdf_line *line, double justify_to)
+{
+    char *copy = rel_arena_strndup(ctx->arena, line->start, line->len);
+    if (copy == NULL || line->len == 0)
+        return;
+    double word_space = 0.0;
+    if (justify_to > 0 && line->spaces > 0)
+        word_space = (justify_to - line->width) / (double)line->spaces;
+    HPDF_Page_BeginText(ctx->page);
+    HPDF_Page_SetFontAndSize(ctx->page, font, size);
+    HPDF_Page_SetWordSpace(ctx->page, word_space);
+    HPDF_Page_TextOut(ctx->page, x, y, copy);
+    HPDF_Page_SetWordSpace(ctx->page, 0.0);
+    HPDF_Page_EndText(ctx->page);
+}
+
+void rel_pdf_draw_text(rel_pdf_ctx *ctx, HPDF_Font font, double size, double x, double y,
+                       const char *text)
+{
+    if (text[0] == '\0')
+        return;
+    HPDF_Page_BeginText(ctx->page);
+    HPDF_Page_SetFontAndSize(ctx->page, font, size);
+    HPDF_Page_TextOut(ctx->page, x, y, text);
+    HPDF_Page_EndText(ctx->page);
+}
+
+const char *rel_pdf_text(rel_pdf_ctx *ctx, const char *utf8)
+{
+    return rel_pdf_encode(ctx->arena, utf8, &ctx->replaced_chars);
+}
+
+bool rel_pdf_paragraph(rel_pdf_ctx *ctx, const char *utf8)
+{
+    const char *text = rel_pdf_text(ctx, utf8);
+    rel_pdf_line *lines;
+    size_t count = text ? rel_pdf_wrap(ctx, ctx->fonts.serif, BODY_SIZE, text,
+                                       REL_PDF_TEXT_WIDTH, &lines) : 0;
+    if (count == 0)
+        return false;
+    for (size_t i = 0; i < count; i++) {
+        /* No orphan (first line alone at a page foot), no widow (last line
+         * alone at a page head): ask for two lines where the split would
+         * leave one. */
+        bool keep_two = (i == 0 && count > 1) || (i + 2 == count);
+        if (!rel_pdf_ensure(ctx, BODY_LEADING * (keep_two ? 2 : 1)))
+            return false;
+        ctx->y -= BODY_LEADING;
+        bool last = i + 1 == count;
+        rel_pdf_draw_line(ctx, ctx->fonts.serif, BODY_SIZE, REL_PDF_MARGIN_X, ctx->y + 3.5,
+                          &lines[i], last ? 0.0 : REL_PDF_TEXT_WIDTH);
+    }
+    ctx->y -= PARAGRAPH_GAP;
+    return true;
+}
+
+bool rel_pdf_heading(rel_pdf_ctx *ctx, int level, const char *utf8)
+{
+    double size = level <= 1 ? 15.0 : 12.5;
+    double before = level <= 1 ? 18.0 : 12.0;
+    const char *text = rel_pdf_text(ctx, utf8);
+    rel_pdf_line *lines;
+    size_t count = text ? rel_pdf_wrap(ctx, ctx->fonts.sans_bold, size, text,
+                                       REL_PDF_TEXT_WIDTH, &lines) : 0;
+    if (count == 0)
+        return false;
+    double height = before + count * size * 1.3 + 8.0;
+    if (!rel_pdf_ensure(ctx, height + 2 * BODY_LEADING))
+        return false;
+    if (ctx->y < REL_PDF_TOP)
+        ctx->y -= before;
+    HPDF_Page_SetRGBFill(ctx->page, 0.11, 0.23, 0.40);
+    for (size_t i = 0; i < count; i++) {
+        ctx->y -= size * 1.3;
+        rel_pdf_draw_line(ctx, ctx->fonts.sans_bold, size, REL_PDF_MARGIN_X, ctx->y,
+                          &lines[i], 0.0);
+    }
+    HPDF_Page_SetRGBFill(ctx->page, 0.0, 0.0, 0.0);
+    ctx->y -= 8.0;
+    return true;
+}

@@ -1,0 +1,79 @@
+/*
+ * pdf_layout.h - pages, lines and paragraphs on top of libharu.
+ *
+ * libharu draws glyphs; this module decides where: page geometry, line
+ * breaking on measured widths (HPDF_Page_MeasureText breaks inside UTF-8 and
+ * only at ASCII spaces, see LIBS.md), justification, page breaks. Every
+ * string passed here is CP1252 (see pdf_fonts.h).
+ */
+#ifndef REL_PDF_LAYOUT_H
+#define REL_PDF_LAYOUT_H
+
+#include <hpdf.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/arena.h"
+#include "render/pdf/pdf_fonts.h"
+
+/* A4 portrait, in points. */
+#define REL_PDF_PAGE_WIDTH 595.276
+#define REL_PDF_PAGE_HEIGHT 841.89
+#define REL_PDF_MARGIN_X 70.87      /* 2,5 cm */
+#define REL_PDF_TOP 771.0           /* first baseline area starts below the running header */
+#define REL_PDF_BOTTOM 72.0         /* content ends above the footer */
+#define REL_PDF_TEXT_WIDTH (REL_PDF_PAGE_WIDTH - 2 * REL_PDF_MARGIN_X)
+
+typedef struct rel_pdf_ctx {
+    HPDF_Doc pdf;
+    rel_pdf_fonts fonts;
+    rel_arena *arena;
+    HPDF_Page *pages;          /* every page, to write the footers at the end */
+    size_t page_count, page_capacity;
+    HPDF_Page page;            /* the current page */
+    double y;                  /* top of the free space on the current page */
+    bool draft;
+    size_t replaced_chars;     /* characters CP1252 could not show */
+} rel_pdf_ctx;
+
+/* A line of wrapped text: bytes [start, start+len) of a CP1252 string. */
+typedef struct rel_pdf_line {
+    const char *start;
+    size_t len;
+    size_t spaces;             /* inner spaces, for justification */
+    double width;              /* natural width in points */
+} rel_pdf_line;
+
+/* Adds a page (with the BOZZA mark under the content for a draft) and makes
+ * it current; y goes back to the top. false when out of memory. */
+bool rel_pdf_new_page(rel_pdf_ctx *ctx);
+
+/* Starts a new page unless `height` points still fit on this one. */
+bool rel_pdf_ensure(rel_pdf_ctx *ctx, double height);
+
+/* Breaks `text` into lines no wider than `width`, at spaces, or inside a
+ * word longer than a whole line. Stores an arena array in *lines. Returns
+ * the number of lines (at least 1), or 0 when out of memory. */
+size_t rel_pdf_wrap(rel_pdf_ctx *ctx, HPDF_Font font, double size, const char *text,
+                    double width, rel_pdf_line **lines);
+
+/* Draws one line with its baseline at (x, y); `justify_to` > 0 stretches the
+ * inner spaces to reach that width. */
+void rel_pdf_draw_line(rel_pdf_ctx *ctx, HPDF_Font font, double size, double x, double y,
+                       const rel_pdf_line *line, double justify_to);
+
+/* Draws NUL-terminated CP1252 `text` at (x, y). */
+void rel_pdf_draw_text(rel_pdf_ctx *ctx, HPDF_Font font, double size, double x, double y,
+                       const char *text);
+
+/* A UTF-8 text, converted for the fonts; NULL when out of memory. */
+const char *rel_pdf_text(rel_pdf_ctx *ctx, const char *utf8);
+
+/* A justified paragraph of body text (UTF-8), with page breaks between lines
+ * and no single line left alone at the foot or the head of a page. */
+bool rel_pdf_paragraph(rel_pdf_ctx *ctx, const char *utf8);
+
+/* A heading (UTF-8), kept on the same page as the next two lines of body. */
+bool rel_pdf_heading(rel_pdf_ctx *ctx, int level, const char *utf8);
+
+#endif

@@ -1,0 +1,154 @@
+#include "render/pdf/pdf_writer.h"
+
+#include <hpdf.h>
+#include <string.h>
+
+#include "core/codes.h"
+#include "render/pdf/pdf_layout.h"
+#include "render/pdf/pdf_table.h"
+
+/* libharu's errors are sticky; the handler only remembers the first. */
+typedef struct pdf_errors {
+    HPDF_STATUS code;
+    HPDF_STATUS detail;
+} pdf_errors;
+
+static void on_pdf_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
+{
+    pdf_errors *errors = data;
+    if (errors->code == 0) {
+        errors->code = code;
+        errors->detail = detail;
+    }
+}
+
+static void centered(rel_pdf_ctx *ctx, HPDF_Font font, double size, double y, const char *utf8)
+{
+    const char *text = rel_pdf_text(ctx, utf8);
+    rel_pdf_line *lines;
+    size_t count = text ? rel_pdf_wrap(ctx, font, size, text, REL_PDF_TEXT_WIDTH, &lines) : 0;
+    for (size_t i = 0; i < count; i++, y -= size * 1.25)
+        rel_pdf_draw_line(ctx, font, size, (REL_PDF_PAGE_WIDTH - lines[i].width) / 2, y,
+                          &lines[i], 0.0);
+}
+
+static bool draw_cover(rel_pdf_ctx *ctx, const rel_document *doc)
+{
+    if (!rel_pdf_new_page(ctx))
+        return false;
+    HPDF_Page page = ctx->page;
+    HPDF_Page_SetRGBFill(page, 0.11, 0.23, 0.40);
+    HPDF_Page_Rectangle(page, 0, REL_PDF_PAGE_HEIGHT - 190, REL_PDF_PAGE_WIDTH, 190);
+    HPDF_Page_Fill(page);
+    HPDF_Page_SetRGBFill(page, 1.0, 1.0, 1.0);
+    centered(ctx, ctx->fonts.sans_bold, 20, REL_PDF_PAGE_HEIGHT - 95, doc->entity);
+    HPDF_Page_SetRGBFill(page, 0.0, 0.0, 0.0);
+    centered(ctx, ctx->fonts.serif, 30, 470, doc->title);
+    centered(ctx, ctx->fonts.serif_italic, 17, 430, doc->subtitle);
+    HPDF_Page_SetRGBStroke(page, 0.11, 0.23, 0.40);
+    HPDF_Page_SetLineWidth(page, 1.2);
+    HPDF_Page_MoveTo(page, REL_PDF_PAGE_WIDTH / 2 - 60, 405);
+    HPDF_Page_LineTo(page, REL_PDF_PAGE_WIDTH / 2 + 60, 405);
+    HPDF_Page_Stroke(page);
+    HPDF_Page_SetRGBStroke(page, 0.0, 0.0, 0.0);
+    centered(ctx, ctx->fonts.sans, 9.5, 110, doc->entity_detail);
+    return true;
+}
+
+/* Running header and "pag. X di Y" footer on every page but the cover;
+ * drawn last, when Y is known. */
+static bool draw_running_parts(rel_pdf_ctx *ctx, const rel_document *doc)
+{
+    const char *left = rel_pdf_text(ctx, doc->entity);
+    const char *right = rel_arena_printf(ctx->arena, "%s – %s", doc->title, doc->subtitle);
+    right = right ? rel_pdf_text(ctx, right) : NULL;
+    if (left == NULL || right == NULL)
+        return false;
+    double right_width = rel_pdf_width(ctx->fonts.sans, 8, right, strlen(right));
+    for (size_t i = 1; i < ctx->page_count; i++) {
+        ctx->page = ctx->pages[i];
+        HPDF_Page_SetGrayFill(ctx->page, 0.35);
+        rel_pdf_draw_text(ctx, ctx->fonts.sans, 8, REL_PDF_MARGIN_X, 800, left);
+        rel_pdf_draw_text(ctx, ctx->fonts.sans, 8,
+                          REL_PDF_PAGE_WIDTH - REL_PDF_MARGIN_X - right_width, 800, right);
+        HPDF_Page_SetGrayStroke(ctx->page, 0.6);
+        HPDF_Page_SetLineWidth(ctx->page, 0.4);
+        HPDF_Page_MoveTo(ctx->page, REL_PDF_MARGIN_X, 794);
+        HPDF_Page_LineTo(ctx->page, REL_PDF_PAGE_WIDTH - REL_PDF_MARGIN_X, 794);
+        HPDF_Page_Stroke(ctx->page);
+        char footer[64];
+        snprintf(footer, sizeof footer, "pag. %zu di %zu", i + 1, ctx->page_count);
+        double width = rel_pdf_width(ctx->fonts.sans, 8.5, footer, strlen(footer));
+        rel_pdf_draw_text(ctx, ctx->fonts.sans, 8.5, (REL_PDF_PAGE_WIDTH - width) / 2, 40,
+                          footer);
+        HPDF_Page_SetGrayFill(ctx->page, 0.0);
+    }
+    return true;
+}
+
+static bool draw_blocks(rel_pdf_ctx *ctx, const rel_document *doc)
+{
+    if (!rel_pdf_new_page(ctx))
+        return false;
+    for (const rel_block *block = doc->first; block; block = block->next) {
+        bool ok = true;
+        switch (block->kind) {
+        case REL_BLOCK_HEADING:
+            ok = rel_pdf_heading(ctx, block->level, block->text);
+            break;
+        case REL_BLOCK_PARAGRAPH:
+            ok = rel_pdf_paragraph(ctx, block->text);
+            break;
+        case REL_BLOCK_TABLE:
+            ok = rel_pdf_table(ctx, block->table);
+            break;
+        }
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+static void set_info(rel_pdf_ctx *ctx, const rel_document *doc)
+{
+    HPDF_SetInfoAttr(ctx->pdf, HPDF_INFO_TITLE, rel_pdf_text(ctx, doc->title));
+    HPDF_SetInfoAttr(ctx->pdf, HPDF_INFO_AUTHOR, rel_pdf_text(ctx, doc->author));
+    HPDF_SetInfoAttr(ctx->pdf, HPDF_INFO_SUBJECT, rel_pdf_text(ctx, doc->subtitle));
+    HPDF_SetInfoAttr(ctx->pdf, HPDF_INFO_CREATOR, "relazione " REL_VERSION);
+    HPDF_Date date = {doc->created.year, doc->created.month, doc->created.day,
+                      doc->created.hour, doc->created.minute, doc->created.second, '+', 0, 0};
+    HPDF_SetInfoDateAttr(ctx->pdf, HPDF_INFO_CREATION_DATE, date);
+    HPDF_SetInfoDateAttr(ctx->pdf, HPDF_INFO_MOD_DATE, date);
+}
+
+bool rel_pdf_write(const rel_document *doc, const char *path, rel_diags *diags)
+{
+    pdf_errors errors = {0, 0};
+    HPDF_Doc pdf = HPDF_New(on_pdf_error, &errors);
+    if (pdf == NULL) {
+        rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUT_OF_MEMORY, (rel_origin){path, 0, 0},
+                     "memoria esaurita creando il PDF");
+        return false;
+    }
+    rel_pdf_ctx ctx = {.pdf = pdf, .arena = doc->arena, .draft = doc->draft};
+    HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+    bool ok = rel_pdf_fonts_load(pdf, &ctx.fonts, diags);
+    if (ok) {
+        set_info(&ctx, doc);
+        ok = draw_cover(&ctx, doc) && draw_blocks(&ctx, doc) && draw_running_parts(&ctx, doc);
+        if (ok && errors.code == 0)
+            HPDF_SaveToFile(pdf, path);
+        if (errors.code != 0 || !ok) {
+            rel_diag_add(diags, REL_SEV_ERROR, REL_E_PDF, (rel_origin){path, 0, 0},
+                         "errore nella scrittura del PDF (libharu 0x%04X, dettaglio %u)",
+                         (unsigned)errors.code, (unsigned)errors.detail);
+            ok = false;
+        }
+    }
+    if (ok && ctx.replaced_chars > 0)
+        rel_diag_add(diags, REL_SEV_WARNING, REL_W_PDF_CHARS, (rel_origin){path, 0, 0},
+                     "%zu caratteri non rappresentabili nel PDF sono stati sostituiti",
+                     ctx.replaced_chars);
+    HPDF_Free(pdf);
+    return ok;
+}

@@ -1,0 +1,17 @@
+/*
+ * pdf_writer.h - the document tree into a PDF file, with libharu.
+ */
+#ifndef REL_PDF_WRITER_H
+#define REL_PDF_WRITER_H
+
+#include <stdbool.h>
+
+#include "core/diag.h"
+#include "document/document.h"
+
+/* Writes `doc` as a PDF at `path` (a temporary file the caller later
+ * renames). On failure adds an error (E203, E205) and returns false; the
+ * file may then be partial and is the caller's to remove. */
+bool rel_pdf_write(const rel_document *doc, const char *path, rel_diags *diags);
+
+#endif

@@ -1,0 +1,152 @@
+#include "template/report.h"
+
+#include <string.h>
+
+#include "compute/totals.h"
+#include "core/number.h"
+
+static const char *euro(rel_arena *arena, int64_t cents)
+{
+    char buffer[REL_NUMBER_FORMAT_MAX];
+    return rel_arena_strdup(arena, rel_number_format(cents, 2, 2,
+                                                     REL_FMT_EURO | REL_FMT_DASH_ZERO, buffer));
+}
+
+bool rel_report_paragraphs(rel_document *doc, const char *text)
+{
+    const char *cursor = text;
+    while (*cursor) {
+        while (*cursor == '\n' || *cursor == '\r' || *cursor == ' ')
+            cursor++;
+        if (*cursor == '\0')
+            break;
+        const char *end = strstr(cursor, "\n\n");
+        const char *crlf = strstr(cursor, "\r\n\r\n");
+        if (crlf && (!end || crlf < end))
+            end = crlf;
+        size_t len = end ? (size_t)(end - cursor) : strlen(cursor);
+        char *paragraph = rel_arena_strndup(doc->arena, cursor, len);
+        if (paragraph == NULL)
+            return false;
+        for (char *p = paragraph; *p; p++)
+            if (*p == '\n' || *p == '\r')
+                *p = ' ';
+        if (!rel_doc_paragraph(doc, paragraph))
+            return false;
+        cursor += len;
+    }
+    return true;
+}
+
+static const char *schedule_header[] = {"Voce", "Descrizione", "Preventivo", "Consuntivo"};
+static const rel_align schedule_align[] = {REL_ALIGN_LEFT, REL_ALIGN_LEFT, REL_ALIGN_RIGHT,
+                                           REL_ALIGN_RIGHT};
+static const double schedule_widths[] = {4.2, 3.0, 1.9, 1.9};
+
+static bool group_row(rel_document *doc, rel_doc_table *table, const char *text)
+{
+    const char **cells = rel_arena_array(doc->arena, 4, sizeof *cells);
+    if (cells == NULL)
+        return false;
+    cells[0] = text;
+    cells[1] = cells[2] = cells[3] = "";
+    return rel_doc_table_row(doc, table, REL_ROW_GROUP, cells);
+}
+
+static bool line_row(rel_document *doc, rel_doc_table *table, const rel_schedule_line *line)
+{
+    const char **cells = rel_arena_array(doc->arena, 4, sizeof *cells);
+    if (cells == NULL)
+        return false;
+    cells[0] = line->voce.text;
+    cells[1] = line->descrizione.text;
+    cells[2] = euro(doc->arena, line->preventivo.cents);
+    cells[3] = euro(doc->arena, line->consuntivo.cents);
+    rel_row_style style = line->kind == REL_LINE_ITEM ? REL_ROW_NORMAL : REL_ROW_TOTAL;
+    return cells[2] && cells[3] && rel_doc_table_row(doc, table, style, cells);
+}
+
+/* One table for the whole schedule: a group row whenever the area or the
+ * azione changes, then the lines, then the total recomputed from them. */
+static bool schedule_table(const rel_model *model, rel_document *doc, const rel_pair *sum)
+{
+    const char *caption = rel_arena_printf(doc->arena, "Schede preventivo/consuntivo %d",
+                                           model->entity.year);
+    rel_doc_table *table = caption ? rel_doc_table_add(doc, caption, 4, schedule_header,
+                                                       schedule_align, schedule_widths)
+                                   : NULL;
+    if (table == NULL)
+        return false;
+    const char *area = NULL, *azione = NULL;
+    for (size_t i = 0; i < model->schedule.count; i++) {
+        const rel_schedule_line *line = &model->schedule.lines[i];
+        if (area == NULL || strcmp(area, line->area.text) != 0) {
+            area = line->area.text;
+            azione = NULL;
+            if (!group_row(doc, table, area))
+                return false;
+        }
+        if (line->azione.text[0] && (azione == NULL || strcmp(azione, line->azione.text) != 0)) {
+            azione = line->azione.text;
+            if (!group_row(doc, table, azione))
+                return false;
+        }
+        if (!line_row(doc, table, line))
+            return false;
+    }
+    const char **total = rel_arena_array(doc->arena, 4, sizeof *total);
+    if (total == NULL)
+        return false;
+    total[0] = "TOTALE COMPLESSIVO";
+    total[1] = "";
+    total[2] = euro(doc->arena, sum->preventivo);
+    total[3] = euro(doc->arena, sum->consuntivo);
+    return rel_doc_table_row(doc, table, REL_ROW_TOTAL, total);
+}
+
+static bool cover(const rel_model *model, rel_document *doc)
+{
+    const rel_entity *entity = &model->entity;
+    doc->title = "Relazione sulla gestione";
+    doc->subtitle = rel_arena_printf(doc->arena, "Esercizio %d", entity->year);
+    doc->entity = entity->name.text;
+    doc->author = entity->name.text;
+    doc->draft = entity->draft;
+    const char *detail = entity->legal_form.text;
+    if (entity->seat.text[0])
+        detail = rel_arena_printf(doc->arena, "%s – %s", detail, entity->seat.text);
+    if (detail && entity->tax_code.text[0])
+        detail = rel_arena_printf(doc->arena, "%s – C.F. %s", detail, entity->tax_code.text);
+    doc->entity_detail = detail;
+    return doc->subtitle != NULL && detail != NULL;
+}
+
+static bool schedule_chapter(const rel_model *model, rel_document *doc)
+{
+    rel_pair sum;
+    if (!rel_schedule_sum(&model->schedule, &sum))
+        return false;
+    char difference[REL_NUMBER_FORMAT_MAX];
+    rel_number_format(sum.consuntivo - sum.preventivo, 2, 2, REL_FMT_EURO | REL_FMT_PLUS,
+                      difference);
+    const char *summary = rel_arena_printf(
+        doc->arena,
+        "Le schede che seguono confrontano, voce per voce, il preventivo approvato per "
+        "l'esercizio %d con il consuntivo. Le uscite a consuntivo ammontano a %s, a fronte "
+        "di %s previsti, con uno scostamento complessivo di %s.",
+        model->entity.year, euro(doc->arena, sum.consuntivo), euro(doc->arena, sum.preventivo),
+        difference);
+    return summary && rel_doc_heading(doc, 1, "2. Schede preventivo/consuntivo")
+           && rel_doc_paragraph(doc, summary) && schedule_table(model, doc, &sum);
+}
+
+bool rel_report_build(const rel_model *model, rel_document *doc)
+{
+    if (!cover(model, doc))
+        return false;
+    if (!rel_doc_heading(doc, 1, "1. Premessa"))
+        return false;
+    if (model->premessa.text && !rel_report_paragraphs(doc, model->premessa.text))
+        return false;
+    return schedule_chapter(model, doc);
+}
