@@ -1,5 +1,5 @@
 /*
- * totals.h - sums of the schedules, recomputed from their lines.
+ * totals.h - sums recomputed from a dataset's lines.
  */
 #ifndef REL_COMPUTE_TOTALS_H
 #define REL_COMPUTE_TOTALS_H
@@ -7,16 +7,22 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "model/dataset.h"
 #include "model/model.h"
 
-typedef struct rel_pair {
-    int64_t preventivo;
-    int64_t consuntivo;
-} rel_pair;
+/* Adds column `column` of every REL_ROW_ITEM of `dataset` (declared TOTALE
+ * rows are never added; empty cells count as zero). Returns false, leaving
+ * *sum unspecified, if the sum overflows int64. */
+bool rel_dataset_sum(const rel_dataset *dataset, int column, int64_t *sum);
 
-/* Adds the preventivo and consuntivo of every REL_LINE_ITEM (declared
- * TOTALE rows are never added). Returns false, leaving *sum unspecified,
- * if a sum overflows int64 cents. */
-bool rel_schedule_sum(const rel_schedule *schedule, rel_pair *sum);
+/* The schedules (schede.csv) with their columns looked up once. */
+typedef struct rel_schedule {
+    const rel_dataset *data;
+    int area, azione, voce, descrizione, preventivo, consuntivo, motivazione;
+} rel_schedule;
+
+/* Fills *schedule from the model; false if the model has no schedules
+ * (a validated model always has them). Optional columns absent are -1. */
+bool rel_schedule_get(const rel_model *model, rel_schedule *schedule);
 
 #endif

@@ -16,6 +16,7 @@
 #define REL_E_FILE_READ          "E004" /* a file cannot be read */
 #define REL_E_FILE_TOO_LARGE     "E005" /* a file is over the size limit */
 #define REL_E_FILE_CASE          "E006" /* a file exists with the wrong letter case */
+#define REL_W_FILE_UNKNOWN       "W007" /* a file the input format does not know (ignored) */
 
 #define REL_E_ENCODING           "E010" /* invalid or mixed encoding */
 #define REL_W_CONVERTED          "W011" /* converted from Windows-1252 or UTF-16 */
@@ -32,6 +33,8 @@
 #define REL_E_COL_DUPLICATE      "E031" /* a column label appears twice */
 #define REL_E_COL_MISSING        "E032" /* a required column is missing */
 #define REL_W_COL_UNKNOWN        "W033" /* a column the dataset does not know (ignored) */
+#define REL_E_COL_YEAR_MISSING   "E034" /* the column of year N (or N-1) is missing */
+#define REL_E_COL_YEAR_FUTURE    "E035" /* a year column after the fiscal year */
 
 #define REL_E_META_SYNTAX        "E040" /* a metadata line is not "chiave = valore" or "[sezione]" */
 #define REL_E_META_UNKNOWN       "E041" /* unknown section or key */
@@ -44,6 +47,10 @@
 #define REL_E_VALUE_NUMBER       "E102" /* not a valid number, count or percentage */
 #define REL_E_VALUE_DATE         "E103" /* not a valid date */
 #define REL_E_VALUE_TOTAL        "E104" /* a TOTALE row where it cannot be placed */
+#define REL_E_KEY_DUPLICATE      "E105" /* two lines with the same key */
+#define REL_E_DATE_OUTSIDE       "E106" /* a date outside the fiscal year where it must be inside */
+#define REL_E_VALUE_OUTCOME      "E107" /* not SI / NO / PARZIALMENTE */
+#define REL_E_VALUE_CODE         "E108" /* a code outside the column's vocabulary */
 
 #define REL_E_OUTPUT_DIR         "E200" /* output directory cannot be created or written */
 #define REL_E_OUTPUT_INSIDE      "E201" /* output directory inside the input directory */

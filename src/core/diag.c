@@ -24,16 +24,22 @@ static bool diags_grow(rel_diags *diags)
 void rel_diag_add(rel_diags *diags, rel_severity severity, const char *code,
                   rel_origin where, const char *format, ...)
 {
+    va_list args;
+    va_start(args, format);
+    rel_diag_vadd(diags, severity, code, where, format, args);
+    va_end(args);
+}
+
+void rel_diag_vadd(rel_diags *diags, rel_severity severity, const char *code, rel_origin where,
+                   const char *format, va_list args)
+{
     if (severity == REL_SEV_ERROR)
         diags->errors++;
     else if (severity == REL_SEV_WARNING)
         diags->warnings++;
 
     char buffer[1024];
-    va_list args;
-    va_start(args, format);
     vsnprintf(buffer, sizeof buffer, format, args);
-    va_end(args);
 
     char *message = rel_arena_strdup(diags->arena, buffer);
     if (message == NULL || (diags->count == diags->capacity && !diags_grow(diags))) {

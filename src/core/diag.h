@@ -12,6 +12,7 @@
 #ifndef REL_DIAG_H
 #define REL_DIAG_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -60,6 +61,10 @@ void rel_diags_init(rel_diags *diags, rel_arena *arena);
 void rel_diag_add(rel_diags *diags, rel_severity severity, const char *code,
                   rel_origin where, const char *format, ...)
     __attribute__((format(printf, 5, 6)));
+
+/* The same, with a va_list, for helpers that add context and forward. */
+void rel_diag_vadd(rel_diags *diags, rel_severity severity, const char *code, rel_origin where,
+                   const char *format, va_list args) __attribute__((format(printf, 5, 0)));
 
 /* Sorts by file, line, column, then order of arrival. */
 void rel_diags_sort(rel_diags *diags);

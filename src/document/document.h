@@ -17,9 +17,9 @@
 typedef enum rel_align { REL_ALIGN_LEFT, REL_ALIGN_RIGHT } rel_align;
 
 typedef enum rel_row_style {
-    REL_ROW_NORMAL,
-    REL_ROW_GROUP,     /* an area or azione heading row, spanning the table */
-    REL_ROW_TOTAL,     /* bold, between rules */
+    REL_STYLE_NORMAL,
+    REL_STYLE_GROUP,     /* an area or azione heading row, spanning the table */
+    REL_STYLE_TOTAL,     /* bold, between rules */
 } rel_row_style;
 
 typedef struct rel_doc_row {

@@ -1,20 +1,33 @@
 #include "model/model.h"
 
-static bool string_ok(const rel_string *value)
+#include <string.h>
+
+const rel_dataset *rel_model_dataset(const rel_model *model, const char *name)
 {
-    return value->text != NULL;
+    for (size_t i = 0; i < model->dataset_count; i++)
+        if (strcmp(model->datasets[i].name, name) == 0)
+            return &model->datasets[i];
+    return NULL;
+}
+
+const rel_narrative *rel_model_narrative(const rel_model *model, const char *name)
+{
+    for (size_t i = 0; i < model->narrative_count; i++)
+        if (strcmp(model->narratives[i].name, name) == 0)
+            return &model->narratives[i];
+    return NULL;
 }
 
 bool rel_model_check(const rel_model *model)
 {
     const rel_entity *entity = &model->entity;
-    if (!string_ok(&entity->name) || !string_ok(&entity->legal_form) || entity->year <= 0)
+    if (entity->name.text == NULL || entity->legal_form.text == NULL || entity->year <= 0)
         return false;
-    for (size_t i = 0; i < model->schedule.count; i++) {
-        const rel_schedule_line *line = &model->schedule.lines[i];
-        if (line->kind > REL_LINE_TOTAL_AREA || !string_ok(&line->area)
-            || !string_ok(&line->voce))
+    for (size_t i = 0; i < model->dataset_count; i++)
+        if (!rel_dataset_check(&model->datasets[i]))
             return false;
-    }
+    for (size_t i = 0; i < model->narrative_count; i++)
+        if (model->narratives[i].text == NULL)
+            return false;
     return true;
 }

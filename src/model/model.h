@@ -14,7 +14,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/date.h"
 #include "core/diag.h"
+#include "model/dataset.h"
 
 /* A piece of text from the input and where it was. */
 typedef struct rel_string {
@@ -29,57 +31,54 @@ typedef struct rel_amount {
     rel_origin at;
 } rel_amount;
 
+/* Which default template the report follows (issue: templates). */
+typedef enum rel_template_kind {
+    REL_TEMPLATE_GESTIONE,     /* Relazione sulla gestione, art. 2428 c.c. */
+    REL_TEMPLATE_CONSUNTIVO,   /* Relazione consuntivo: the accountability report */
+} rel_template_kind;
+
 /* The entity and the options, from the metadata file. */
 typedef struct rel_entity {
     rel_string name;          /* "Azienda Speciale Consortile ..." */
     rel_string legal_form;    /* "azienda speciale consortile" */
     rel_string seat;          /* "Via Roma 1, 20900 Monza (MB)" */
     rel_string tax_code;      /* codice fiscale / partita IVA */
+    bool cooperative;         /* art. 2545 c.c. applies */
     int year;                 /* fiscal year N */
     rel_origin year_at;
+    rel_date approval;        /* date of approval by the board; year 0 if not given */
     rel_string president;
     rel_string director;
     bool draft;               /* print "BOZZA" and go on despite findings */
+    rel_template_kind template_kind;
+    rel_amount variance_threshold;      /* a variance above it needs a motivazione */
+    int64_t variance_threshold_pct;     /* hundredths of a point; 0: none */
+    char separator;           /* CSV separator forced by the user, 0 to detect */
 } rel_entity;
-
-/* What a row of the schedules is: a line, or a total the user typed. */
-typedef enum rel_line_kind {
-    REL_LINE_ITEM,            /* a voce: its amounts add into the totals */
-    REL_LINE_TOTAL_AZIONE,    /* TOTALE of one azione: declared, never added */
-    REL_LINE_TOTAL_AREA,      /* TOTALE of one area: declared, never added */
-} rel_line_kind;
-
-/* One row of the preventivo/consuntivo schedules (schede.csv). */
-typedef struct rel_schedule_line {
-    rel_line_kind kind;
-    rel_string area;
-    rel_string azione;
-    rel_string voce;
-    rel_string descrizione;
-    rel_amount preventivo;
-    rel_amount consuntivo;
-} rel_schedule_line;
-
-typedef struct rel_schedule {
-    const char *path;
-    rel_schedule_line *lines;   /* in file order */
-    size_t count;
-} rel_schedule;
 
 /* A narrative text (a .md file in testi/): paragraphs separated by blank lines. */
 typedef struct rel_narrative {
+    const char *name;         /* file name without .md: "premessa" */
     const char *path;
-    const char *text;         /* NULL when the file is absent */
+    const char *text;
 } rel_narrative;
 
 typedef struct rel_model {
     rel_entity entity;
-    rel_schedule schedule;
-    rel_narrative premessa;
+    rel_dataset *datasets;    /* known datasets in schema order, then generic tables */
+    size_t dataset_count;
+    rel_narrative *narratives;
+    size_t narrative_count;
 } rel_model;
 
+/* The dataset named `name` ("schede", or a generic table's name), or NULL. */
+const rel_dataset *rel_model_dataset(const rel_model *model, const char *name);
+
+/* The narrative named `name` ("premessa"), or NULL. */
+const rel_narrative *rel_model_narrative(const rel_model *model, const char *name);
+
 /* Invariant check for assert() between stages: every string is non-NULL,
- * every line's kind is known. Never used to reject input. */
+ * every dataset passes rel_dataset_check. Never used to reject input. */
 bool rel_model_check(const rel_model *model);
 
 #endif

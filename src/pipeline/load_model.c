@@ -1,17 +1,30 @@
 #include "pipeline/load_model.h"
 
 #include <dirent.h>
-#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 
 #include "core/codes.h"
+#include "core/suggest.h"
 #include "load/csv_reader.h"
 #include "load/ini.h"
 #include "load/source.h"
+#include "validate/dataset.h"
+#include "validate/infer.h"
 #include "validate/metadata.h"
-#include "validate/schedule.h"
+#include "validate/schema.h"
+
+typedef struct loader {
+    const char *dir;
+    rel_arena *arena;
+    rel_diags *diags;
+    rel_model *model;
+    size_t dataset_capacity;
+    size_t narrative_capacity;
+    bool memory_ok;
+} loader;
 
 /* "input" + "schede.csv" => "input/schede.csv" (no doubled slash). */
 static const char *join(rel_arena *arena, const char *dir, const char *name)
@@ -21,83 +34,173 @@ static const char *join(rel_arena *arena, const char *dir, const char *name)
     return rel_arena_printf(arena, "%s%s%s", dir, slash ? "" : "/", name);
 }
 
-/* When `name` is absent, looks for a file whose name differs only in letter
- * case ("Schede.CSV"), which works on Windows and not here. */
-static void report_missing(const char *dir, const char *name, const char *path,
-                           rel_arena *arena, rel_diags *diags)
-{
-    const char *slash = strrchr(name, '/');
-    const char *base = slash ? slash + 1 : name;
-    const char *folder = slash ? rel_arena_strndup(arena, name, (size_t)(slash - name)) : "";
-    DIR *listing = opendir(folder && folder[0] ? join(arena, dir, folder) : dir);
-    const char *found = NULL;
-    for (struct dirent *e; listing && (e = readdir(listing)) != NULL;)
-        if (strcasecmp(e->d_name, base) == 0) {
-            found = rel_arena_strdup(arena, e->d_name);
-            break;
-        }
-    if (listing)
-        closedir(listing);
-    if (found)
-        rel_diag_add(diags, REL_SEV_ERROR, REL_E_FILE_CASE, (rel_origin){path, 0, 0},
-                     "file non trovato; c'è «%s», che differisce solo per maiuscole e "
-                     "minuscole: rinominarlo «%s»", found, base);
-    else
-        rel_diag_add(diags, REL_SEV_ERROR, REL_E_FILE_MISSING, (rel_origin){path, 0, 0},
-                     "file obbligatorio mancante (vedi docs/INPUT.md)");
-}
-
-static bool exists(const char *path)
+static bool is_file(const char *path)
 {
     struct stat info;
-    return stat(path, &info) == 0;
+    return stat(path, &info) == 0 && S_ISREG(info.st_mode);
 }
 
-/* Reads `name` if present; a required file that is absent is an error. */
-static bool read_input(const char *dir, const char *name, bool required, rel_arena *arena,
-                       rel_diags *diags, const char **path, rel_text *text)
+static bool has_suffix(const char *name, const char *suffix)
 {
-    *path = join(arena, dir, name);
-    text->data = NULL;
-    text->len = 0;
-    if (!exists(*path)) {
-        if (required)
-            report_missing(dir, name, *path, arena, diags);
-        return !required;
+    size_t n = strlen(name), s = strlen(suffix);
+    return n > s && strcasecmp(name + n - s, suffix) == 0;
+}
+
+/* The names in `dir` ending in `suffix`, sorted; *count of them. NULL when
+ * the directory is absent. The array lives in the arena. */
+static char **list_files(loader *l, const char *dir, const char *suffix, size_t *count)
+{
+    *count = 0;
+    struct dirent **entries;
+    int n = scandir(dir, &entries, NULL, alphasort);
+    if (n < 0)
+        return NULL;
+    char **names = rel_arena_array(l->arena, (size_t)n + 1, sizeof *names);
+    for (int i = 0; i < n; i++) {
+        const char *name = entries[i]->d_name;
+        if (names && name[0] != '.' && has_suffix(name, suffix)
+            && is_file(join(l->arena, dir, name)))
+            names[(*count)++] = rel_arena_strdup(l->arena, name);
+        free(entries[i]);
     }
-    return rel_source_read(*path, *path, REL_MAX_FILE_BYTES, arena, diags, text);
+    free(entries);
+    l->memory_ok = l->memory_ok && names != NULL;
+    return names;
 }
 
-static bool load_metadata(const char *dir, rel_arena *arena, rel_diags *diags, rel_model *model)
+static rel_dataset *new_dataset(loader *l)
 {
-    const char *path;
+    rel_model *m = l->model;
+    if (m->dataset_count == l->dataset_capacity) {
+        size_t capacity = l->dataset_capacity ? l->dataset_capacity * 2 : 16;
+        rel_dataset *bigger = rel_arena_array(l->arena, capacity, sizeof *bigger);
+        if (bigger == NULL) {
+            l->memory_ok = false;
+            return NULL;
+        }
+        if (m->dataset_count)
+            memcpy(bigger, m->datasets, m->dataset_count * sizeof *bigger);
+        m->datasets = bigger;
+        l->dataset_capacity = capacity;
+    }
+    return &m->datasets[m->dataset_count];
+}
+
+/* Reads and parses one CSV file; false after reporting why not. */
+static bool read_table(loader *l, const char *path, rel_csv_table *table)
+{
+    rel_text text;
+    if (!rel_source_read(path, path, REL_MAX_FILE_BYTES, l->arena, l->diags, &text))
+        return false;
+    return rel_csv_parse(&text, path, l->model->entity.separator, &rel_csv_default_limits,
+                         l->arena, l->diags, table);
+}
+
+static void load_known(loader *l, const rel_schema *schema)
+{
+    const char *path = join(l->arena, l->dir, schema->file);
+    if (path == NULL || !is_file(path)) {
+        if (schema->required)
+            rel_diag_add(l->diags, REL_SEV_ERROR, REL_E_FILE_MISSING, (rel_origin){path, 0, 0},
+                         "file obbligatorio mancante: %s (vedi docs/INPUT.md)", schema->title);
+        return;
+    }
+    rel_csv_table table;
+    rel_dataset *dataset = new_dataset(l);
+    if (dataset == NULL || !read_table(l, path, &table))
+        return;
+    if (rel_dataset_validate(&table, schema, l->model->entity.year, l->arena, l->diags, dataset))
+        l->model->dataset_count++;
+}
+
+/* A CSV beside the known ones: the wrong letter case of a known file is an
+ * error (it would be silently missing on Linux), anything else a warning
+ * with the nearest known name. */
+static void report_unknown_csv(loader *l, const char *name)
+{
+    const char *files[32];
+    size_t n = 0;
+    for (size_t i = 0; i < rel_schema_count && n < 32; i++) {
+        if (strcasecmp(rel_schemas[i]->file, name) == 0) {
+            rel_diag_add(l->diags, REL_SEV_ERROR, REL_E_FILE_CASE,
+                         (rel_origin){join(l->arena, l->dir, name), 0, 0},
+                         "il file va chiamato «%s»: maiuscole e minuscole contano",
+                         rel_schemas[i]->file);
+            return;
+        }
+        files[n++] = rel_schemas[i]->file;
+    }
+    const char *hint = rel_suggest(name, files, n);
+    rel_diag_add(l->diags, REL_SEV_WARNING, REL_W_FILE_UNKNOWN,
+                 (rel_origin){join(l->arena, l->dir, name), 0, 0},
+                 "file non riconosciuto, ignorato%s%s%s (le tabelle libere vanno in %s/)",
+                 hint ? ": forse «" : "", hint ? hint : "", hint ? "»?" : "", REL_DIR_TABLES);
+}
+
+static void check_root_files(loader *l)
+{
+    size_t count;
+    char **names = list_files(l, l->dir, ".csv", &count);
+    for (size_t i = 0; names && i < count; i++) {
+        bool known = false;
+        for (size_t s = 0; s < rel_schema_count && !known; s++)
+            known = strcmp(rel_schemas[s]->file, names[i]) == 0;
+        if (!known)
+            report_unknown_csv(l, names[i]);
+    }
+}
+
+static void load_generic_tables(loader *l)
+{
+    const char *dir = join(l->arena, l->dir, REL_DIR_TABLES);
+    size_t count;
+    char **names = dir ? list_files(l, dir, ".csv", &count) : NULL;
+    for (size_t i = 0; names && i < count; i++) {
+        const char *path = join(l->arena, dir, names[i]);
+        const char *name = rel_arena_strndup(l->arena, names[i], strlen(names[i]) - 4);
+        rel_csv_table table;
+        rel_dataset *dataset = new_dataset(l);
+        if (dataset == NULL || name == NULL || !read_table(l, path, &table))
+            continue;
+        if (rel_dataset_infer(&table, name, l->arena, l->diags, dataset))
+            l->model->dataset_count++;
+    }
+}
+
+static void load_narratives(loader *l)
+{
+    const char *dir = join(l->arena, l->dir, REL_DIR_TEXTS);
+    size_t count;
+    char **names = dir ? list_files(l, dir, ".md", &count) : NULL;
+    if (names == NULL)
+        return;
+    l->model->narratives = rel_arena_array(l->arena, count + 1, sizeof *l->model->narratives);
+    for (size_t i = 0; l->model->narratives && i < count; i++) {
+        const char *path = join(l->arena, dir, names[i]);
+        rel_text text;
+        if (path == NULL || !rel_source_read(path, path, REL_MAX_FILE_BYTES, l->arena, l->diags,
+                                             &text))
+            continue;
+        l->model->narratives[l->model->narrative_count++] = (rel_narrative){
+            rel_arena_strndup(l->arena, names[i], strlen(names[i]) - 3), path, text.data};
+    }
+}
+
+static void load_metadata(loader *l)
+{
+    const char *path = join(l->arena, l->dir, REL_FILE_METADATA);
     rel_text text;
     rel_ini ini;
-    if (!read_input(dir, REL_FILE_METADATA, true, arena, diags, &path, &text))
-        return false;
-    bool ok = rel_ini_parse(&text, path, arena, diags, &ini);
-    return rel_metadata_validate(&ini, arena, diags, &model->entity) && ok;
-}
-
-static bool load_schedule(const char *dir, rel_arena *arena, rel_diags *diags, rel_model *model)
-{
-    const char *path;
-    rel_text text;
-    rel_csv_table table;
-    if (!read_input(dir, REL_FILE_SCHEDULE, true, arena, diags, &path, &text))
-        return false;
-    if (!rel_csv_parse(&text, path, 0, &rel_csv_default_limits, arena, diags, &table))
-        return false;
-    return rel_schedule_validate(&table, arena, diags, &model->schedule);
-}
-
-static bool load_premessa(const char *dir, rel_arena *arena, rel_diags *diags, rel_model *model)
-{
-    rel_text text;
-    bool ok = read_input(dir, REL_FILE_PREMESSA, false, arena, diags, &model->premessa.path,
-                         &text);
-    model->premessa.text = text.data;
-    return ok;
+    if (path == NULL || !is_file(path)) {
+        rel_diag_add(l->diags, REL_SEV_ERROR, REL_E_FILE_MISSING, (rel_origin){path, 0, 0},
+                     "file obbligatorio mancante: i metadati dell'ente e dell'esercizio "
+                     "(vedi docs/INPUT.md)");
+        return;
+    }
+    if (!rel_source_read(path, path, REL_MAX_FILE_BYTES, l->arena, l->diags, &text))
+        return;
+    rel_ini_parse(&text, path, l->arena, l->diags, &ini);
+    rel_metadata_validate(&ini, l->arena, l->diags, &l->model->entity);
 }
 
 bool rel_model_load(const char *dir, rel_arena *arena, rel_diags *diags, rel_model *model)
@@ -109,8 +212,15 @@ bool rel_model_load(const char *dir, rel_arena *arena, rel_diags *diags, rel_mod
                      "la cartella di input non esiste o non è una cartella");
         return false;
     }
-    bool ok = load_metadata(dir, arena, diags, model);
-    ok = load_schedule(dir, arena, diags, model) && ok;
-    ok = load_premessa(dir, arena, diags, model) && ok;
-    return ok && diags->errors == 0;
+    loader l = {.dir = dir, .arena = arena, .diags = diags, .model = model, .memory_ok = true};
+    load_metadata(&l);
+    for (size_t i = 0; i < rel_schema_count; i++)
+        load_known(&l, rel_schemas[i]);
+    check_root_files(&l);
+    load_generic_tables(&l);
+    load_narratives(&l);
+    if (!l.memory_ok)
+        rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUT_OF_MEMORY, (rel_origin){dir, 0, 0},
+                     "memoria esaurita caricando i dati");
+    return diags->errors == 0;
 }

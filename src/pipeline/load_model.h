@@ -1,8 +1,9 @@
 /*
  * load_model.h - an input directory into the typed model.
  *
- * The front end of the compiler: reads the files docs/INPUT.md describes,
- * and types them through validate/. Nothing is written anywhere.
+ * The front end of the compiler: finds the files docs/INPUT.md describes,
+ * reads them (load/) and types them (validate/). Nothing is written
+ * anywhere, and the input files are opened read-only.
  */
 #ifndef REL_LOAD_MODEL_H
 #define REL_LOAD_MODEL_H
@@ -13,10 +14,9 @@
 #include "core/diag.h"
 #include "model/model.h"
 
-/* The input files, relative to the input directory. */
 #define REL_FILE_METADATA "metadati.ini"
-#define REL_FILE_SCHEDULE "schede.csv"
-#define REL_FILE_PREMESSA "testi/premessa.md"
+#define REL_DIR_TABLES "tabelle"   /* generic tables, typed by inference */
+#define REL_DIR_TEXTS "testi"      /* narrative texts, *.md */
 
 /* Largest input file read, in bytes. */
 #define REL_MAX_FILE_BYTES ((size_t)64 * 1024 * 1024)

@@ -5,6 +5,12 @@
 #include "compute/totals.h"
 #include "core/number.h"
 
+/* The two sums of the schedules, recomputed from their lines. */
+typedef struct rel_pair {
+    int64_t preventivo;
+    int64_t consuntivo;
+} rel_pair;
+
 static const char *euro(rel_arena *arena, int64_t cents)
 {
     char buffer[REL_NUMBER_FORMAT_MAX];
@@ -50,25 +56,27 @@ static bool group_row(rel_document *doc, rel_doc_table *table, const char *text)
         return false;
     cells[0] = text;
     cells[1] = cells[2] = cells[3] = "";
-    return rel_doc_table_row(doc, table, REL_ROW_GROUP, cells);
+    return rel_doc_table_row(doc, table, REL_STYLE_GROUP, cells);
 }
 
-static bool line_row(rel_document *doc, rel_doc_table *table, const rel_schedule_line *line)
+static bool line_row(rel_document *doc, rel_doc_table *table, const rel_schedule *s,
+                     const rel_row *line)
 {
     const char **cells = rel_arena_array(doc->arena, 4, sizeof *cells);
     if (cells == NULL)
         return false;
-    cells[0] = line->voce.text;
-    cells[1] = line->descrizione.text;
-    cells[2] = euro(doc->arena, line->preventivo.cents);
-    cells[3] = euro(doc->arena, line->consuntivo.cents);
-    rel_row_style style = line->kind == REL_LINE_ITEM ? REL_ROW_NORMAL : REL_ROW_TOTAL;
+    cells[0] = rel_row_text(line, s->voce);
+    cells[1] = rel_row_text(line, s->descrizione);
+    cells[2] = euro(doc->arena, line->values[s->preventivo].number);
+    cells[3] = euro(doc->arena, line->values[s->consuntivo].number);
+    rel_row_style style = line->kind == REL_ROW_ITEM ? REL_STYLE_NORMAL : REL_STYLE_TOTAL;
     return cells[2] && cells[3] && rel_doc_table_row(doc, table, style, cells);
 }
 
 /* One table for the whole schedule: a group row whenever the area or the
  * azione changes, then the lines, then the total recomputed from them. */
-static bool schedule_table(const rel_model *model, rel_document *doc, const rel_pair *sum)
+static bool schedule_table(const rel_model *model, rel_document *doc, const rel_schedule *s,
+                           const rel_pair *sum)
 {
     const char *caption = rel_arena_printf(doc->arena, "Schede preventivo/consuntivo %d",
                                            model->entity.year);
@@ -78,20 +86,22 @@ static bool schedule_table(const rel_model *model, rel_document *doc, const rel_
     if (table == NULL)
         return false;
     const char *area = NULL, *azione = NULL;
-    for (size_t i = 0; i < model->schedule.count; i++) {
-        const rel_schedule_line *line = &model->schedule.lines[i];
-        if (area == NULL || strcmp(area, line->area.text) != 0) {
-            area = line->area.text;
+    for (size_t i = 0; i < s->data->row_count; i++) {
+        const rel_row *line = &s->data->rows[i];
+        const char *line_area = rel_row_text(line, s->area);
+        const char *line_azione = rel_row_text(line, s->azione);
+        if (area == NULL || strcmp(area, line_area) != 0) {
+            area = line_area;
             azione = NULL;
             if (!group_row(doc, table, area))
                 return false;
         }
-        if (line->azione.text[0] && (azione == NULL || strcmp(azione, line->azione.text) != 0)) {
-            azione = line->azione.text;
+        if (line_azione[0] && (azione == NULL || strcmp(azione, line_azione) != 0)) {
+            azione = line_azione;
             if (!group_row(doc, table, azione))
                 return false;
         }
-        if (!line_row(doc, table, line))
+        if (!line_row(doc, table, s, line))
             return false;
     }
     const char **total = rel_arena_array(doc->arena, 4, sizeof *total);
@@ -101,7 +111,7 @@ static bool schedule_table(const rel_model *model, rel_document *doc, const rel_
     total[1] = "";
     total[2] = euro(doc->arena, sum->preventivo);
     total[3] = euro(doc->arena, sum->consuntivo);
-    return rel_doc_table_row(doc, table, REL_ROW_TOTAL, total);
+    return rel_doc_table_row(doc, table, REL_STYLE_TOTAL, total);
 }
 
 static bool cover(const rel_model *model, rel_document *doc)
@@ -123,8 +133,10 @@ static bool cover(const rel_model *model, rel_document *doc)
 
 static bool schedule_chapter(const rel_model *model, rel_document *doc)
 {
+    rel_schedule s;
     rel_pair sum;
-    if (!rel_schedule_sum(&model->schedule, &sum))
+    if (!rel_schedule_get(model, &s) || !rel_dataset_sum(s.data, s.preventivo, &sum.preventivo)
+        || !rel_dataset_sum(s.data, s.consuntivo, &sum.consuntivo))
         return false;
     char difference[REL_NUMBER_FORMAT_MAX];
     rel_number_format(sum.consuntivo - sum.preventivo, 2, 2, REL_FMT_EURO | REL_FMT_PLUS,
@@ -137,7 +149,7 @@ static bool schedule_chapter(const rel_model *model, rel_document *doc)
         model->entity.year, euro(doc->arena, sum.consuntivo), euro(doc->arena, sum.preventivo),
         difference);
     return summary && rel_doc_heading(doc, 1, "2. Schede preventivo/consuntivo")
-           && rel_doc_paragraph(doc, summary) && schedule_table(model, doc, &sum);
+           && rel_doc_paragraph(doc, summary) && schedule_table(model, doc, &s, &sum);
 }
 
 bool rel_report_build(const rel_model *model, rel_document *doc)
@@ -146,7 +158,8 @@ bool rel_report_build(const rel_model *model, rel_document *doc)
         return false;
     if (!rel_doc_heading(doc, 1, "1. Premessa"))
         return false;
-    if (model->premessa.text && !rel_report_paragraphs(doc, model->premessa.text))
+    const rel_narrative *premessa = rel_model_narrative(model, "premessa");
+    if (premessa && !rel_report_paragraphs(doc, premessa->text))
         return false;
     return schedule_chapter(model, doc);
 }

@@ -1,5 +1,5 @@
 /*
- * cells.h - typed values from CSV cells, with diagnostics at the cell.
+ * cells.h - one CSV cell into a typed value, with a diagnostic at the cell.
  */
 #ifndef REL_VALIDATE_CELLS_H
 #define REL_VALIDATE_CELLS_H
@@ -8,15 +8,22 @@
 
 #include "core/diag.h"
 #include "load/csv_reader.h"
-#include "model/model.h"
+#include "model/dataset.h"
 
-/* The cell as text with its origin in `path`. */
-rel_string rel_cell_string(const rel_cell *cell, const char *path);
+/* What a column expects of its cells. */
+typedef struct rel_cell_rule {
+    const char *column;          /* the header label, for messages */
+    rel_type type;
+    unsigned flags;              /* REL_COL_MONTH, REL_COL_WORDS, REL_COL_IN_YEAR */
+    const char *const *codes;    /* REL_TYPE_CODE vocabulary */
+    int fiscal_year;             /* for REL_COL_IN_YEAR */
+} rel_cell_rule;
 
-/* Parses an amount in euro ("€ 1.234,56", "(1.234)", "€ -", "-"); an empty
- * cell is zero with present = false. On a bad value reports E101 naming the
- * column `label` and returns false. */
-bool rel_cell_amount(const rel_cell *cell, const char *path, const char *label,
-                     rel_diags *diags, rel_amount *amount);
+/* Types `cell` (from `path`) by `rule` into *value. An empty cell gives
+ * present = false and no diagnostic (whether it may be empty is the
+ * dataset's business). A bad value adds an error naming the column, what
+ * was found and what was expected, and returns false. */
+bool rel_cell_value(const rel_cell *cell, const char *path, const rel_cell_rule *rule,
+                    rel_diags *diags, rel_value *value);
 
 #endif

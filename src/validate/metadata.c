@@ -6,8 +6,12 @@
 
 #include "core/codes.h"
 #include "core/suggest.h"
+#include "validate/cells.h"
 
-typedef enum field_type { FIELD_TEXT, FIELD_YEAR, FIELD_BOOL } field_type;
+typedef enum field_type {
+    FIELD_TEXT, FIELD_YEAR, FIELD_BOOL, FIELD_DATE, FIELD_MONEY, FIELD_PERCENT, FIELD_TEMPLATE,
+    FIELD_SEPARATOR,
+} field_type;
 
 typedef struct field_spec {
     const char *name;       /* "sezione.chiave" */
@@ -23,10 +27,17 @@ static const field_spec fields[] = {
     TEXT("ente.forma_giuridica", true, legal_form),
     TEXT("ente.sede", false, seat),
     TEXT("ente.codice_fiscale", false, tax_code),
+    {"ente.cooperativa", FIELD_BOOL, false, offsetof(rel_entity, cooperative)},
     {"esercizio.anno", FIELD_YEAR, true, offsetof(rel_entity, year)},
+    {"esercizio.data_approvazione", FIELD_DATE, false, offsetof(rel_entity, approval)},
     TEXT("firmatari.presidente", false, president),
     TEXT("firmatari.direttore", false, director),
     {"opzioni.bozza", FIELD_BOOL, false, offsetof(rel_entity, draft)},
+    {"opzioni.modello", FIELD_TEMPLATE, false, offsetof(rel_entity, template_kind)},
+    {"opzioni.soglia_scostamento", FIELD_MONEY, false, offsetof(rel_entity, variance_threshold)},
+    {"opzioni.soglia_scostamento_percentuale", FIELD_PERCENT, false,
+     offsetof(rel_entity, variance_threshold_pct)},
+    {"opzioni.separatore", FIELD_SEPARATOR, false, offsetof(rel_entity, separator)},
 };
 
 #define FIELD_COUNT (sizeof fields / sizeof fields[0])
@@ -85,6 +96,77 @@ static bool parse_bool(const rel_ini_entry *entry, bool *flag, rel_diags *diags)
     return false;
 }
 
+/* Types the value with the same rules as a CSV cell, so a date or an
+ * amount is written the same way everywhere. */
+static bool typed_value(const rel_ini_entry *entry, const char *name, rel_type type,
+                        rel_diags *diags, rel_value *value)
+{
+    rel_cell cell = {entry->value, (uint32_t)strlen(entry->value), entry->value_at.line,
+                     entry->value_at.col};
+    rel_cell_rule rule = {name, type, 0, NULL, 0};
+    if (!rel_cell_value(&cell, entry->value_at.file, &rule, diags, value))
+        return false;
+    if (!value->present) {
+        rel_diag_add(diags, REL_SEV_ERROR, REL_E_META_VALUE, entry->value_at,
+                     "«%s» è vuoto: atteso un valore (%s)", name, rel_type_name(type));
+        return false;
+    }
+    return true;
+}
+
+/* Picks `value` among `choices` (NULL-terminated); its index in *index. */
+static bool choose(const rel_ini_entry *entry, const char *name, const char *const *choices,
+                   const char *expected, rel_diags *diags, int *index)
+{
+    for (int i = 0; choices[i]; i++)
+        if (strcasecmp(entry->value, choices[i]) == 0) {
+            *index = i;
+            return true;
+        }
+    rel_diag_add(diags, REL_SEV_ERROR, REL_E_META_VALUE, entry->value_at,
+                 "valore «%s» non valido per «%s»: atteso %s", entry->value, name, expected);
+    return false;
+}
+
+static bool assign_typed(const field_spec *field, const rel_ini_entry *entry, void *target,
+                         rel_diags *diags)
+{
+    static const char *const templates[] = {"gestione", "consuntivo", NULL};
+    static const char *const separators[] = {";", ",", "tab", NULL};
+    static const char separator_chars[] = {';', ',', '\t'};
+    rel_value value;
+    int index;
+    switch (field->type) {
+    case FIELD_DATE:
+        if (!typed_value(entry, field->name, REL_TYPE_DATE, diags, &value))
+            return false;
+        *(rel_date *)target = value.date;
+        return true;
+    case FIELD_MONEY:
+        if (!typed_value(entry, field->name, REL_TYPE_MONEY, diags, &value))
+            return false;
+        *(rel_amount *)target = (rel_amount){value.number, true, entry->value_at};
+        return true;
+    case FIELD_PERCENT:
+        if (!typed_value(entry, field->name, REL_TYPE_PERCENT, diags, &value))
+            return false;
+        *(int64_t *)target = value.number;
+        return true;
+    case FIELD_TEMPLATE:
+        if (!choose(entry, field->name, templates, "«gestione» o «consuntivo»", diags, &index))
+            return false;
+        *(rel_template_kind *)target = (rel_template_kind)index;
+        return true;
+    case FIELD_SEPARATOR:
+        if (!choose(entry, field->name, separators, "«;», «,» oppure «tab»", diags, &index))
+            return false;
+        *(char *)target = separator_chars[index];
+        return true;
+    default:
+        return false;
+    }
+}
+
 static bool assign(const field_spec *field, const rel_ini_entry *entry, rel_entity *entity,
                    rel_diags *diags)
 {
@@ -103,8 +185,9 @@ static bool assign(const field_spec *field, const rel_ini_entry *entry, rel_enti
         return parse_year(entry, (int *)target, diags);
     case FIELD_BOOL:
         return parse_bool(entry, (bool *)target, diags);
+    default:
+        return assign_typed(field, entry, target, diags);
     }
-    return false;
 }
 
 static void set_defaults(const rel_ini *ini, rel_entity *entity)

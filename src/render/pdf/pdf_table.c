@@ -38,7 +38,7 @@ static void compute_geometry(const rel_doc_table *table, table_geometry *g)
 
 static HPDF_Font row_font(const rel_pdf_ctx *ctx, rel_row_style style, bool header)
 {
-    return header || style != REL_ROW_NORMAL ? ctx->fonts.sans_bold : ctx->fonts.sans;
+    return header || style != REL_STYLE_NORMAL ? ctx->fonts.sans_bold : ctx->fonts.sans;
 }
 
 /* Encodes and wraps one row. A GROUP row spans the whole table. */
@@ -53,9 +53,9 @@ static bool lay_out_row(rel_pdf_ctx *ctx, const table_geometry *g, const char **
         return false;
     size_t most = 1;
     for (size_t c = 0; c < columns; c++) {
-        if (style == REL_ROW_GROUP && c > 0)
+        if (style == REL_STYLE_GROUP && c > 0)
             break;
-        double width = style == REL_ROW_GROUP ? REL_PDF_TEXT_WIDTH : g->width[c];
+        double width = style == REL_STYLE_GROUP ? REL_PDF_TEXT_WIDTH : g->width[c];
         const char *text = rel_pdf_text(ctx, cells[c]);
         size_t count = text ? rel_pdf_wrap(ctx, row_font(ctx, style, header), CELL_SIZE, text,
                                            width - 2 * CELL_PAD_X, &row->lines[c]) : 0;
@@ -92,15 +92,15 @@ static void draw_row(rel_pdf_ctx *ctx, const table_geometry *g, const laid_row *
     double top = ctx->y;
     if (header)
         fill_band(ctx, top, row->height, 0.85, 0.89, 0.94);
-    else if (row->style == REL_ROW_GROUP)
+    else if (row->style == REL_STYLE_GROUP)
         fill_band(ctx, top, row->height, 0.94, 0.95, 0.96);
-    if (row->style == REL_ROW_TOTAL)
+    if (row->style == REL_STYLE_TOTAL)
         rule(ctx, top, 0.8);
     HPDF_Font font = row_font(ctx, row->style, header);
     for (size_t c = 0; c < g->table->columns; c++) {
-        if (row->style == REL_ROW_GROUP && c > 0)
+        if (row->style == REL_STYLE_GROUP && c > 0)
             break;
-        bool right = g->table->align[c] == REL_ALIGN_RIGHT && row->style != REL_ROW_GROUP;
+        bool right = g->table->align[c] == REL_ALIGN_RIGHT && row->style != REL_STYLE_GROUP;
         double baseline = top - CELL_PAD_Y - CELL_SIZE;
         for (size_t i = 0; i < row->line_counts[c]; i++, baseline -= CELL_LEADING) {
             const rel_pdf_line *line = &row->lines[c][i];
@@ -110,7 +110,7 @@ static void draw_row(rel_pdf_ctx *ctx, const table_geometry *g, const laid_row *
         }
     }
     ctx->y -= row->height;
-    if (row->style == REL_ROW_TOTAL)
+    if (row->style == REL_STYLE_TOTAL)
         rule(ctx, ctx->y, 0.8);
     else if (header)
         rule(ctx, ctx->y, 0.6);
@@ -134,7 +134,7 @@ bool rel_pdf_table(rel_pdf_ctx *ctx, const rel_doc_table *table)
     table_geometry g;
     compute_geometry(table, &g);
     laid_row header;
-    if (!lay_out_row(ctx, &g, table->header, REL_ROW_NORMAL, true, &header))
+    if (!lay_out_row(ctx, &g, table->header, REL_STYLE_NORMAL, true, &header))
         return false;
     if (!draw_caption(ctx, table->caption, header.height * 3))
         return false;
@@ -144,7 +144,7 @@ bool rel_pdf_table(rel_pdf_ctx *ctx, const rel_doc_table *table)
         if (!lay_out_row(ctx, &g, table->rows[r].cells, table->rows[r].style, false, &row))
             return false;
         /* A group row never ends a page: it needs one row after it. */
-        double needed = row.height + (row.style == REL_ROW_GROUP ? header.height : 0.0);
+        double needed = row.height + (row.style == REL_STYLE_GROUP ? header.height : 0.0);
         if (ctx->y - needed < REL_PDF_BOTTOM) {
             if (!rel_pdf_new_page(ctx))
                 return false;

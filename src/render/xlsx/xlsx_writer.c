@@ -97,31 +97,38 @@ static void setup_page(lxw_worksheet *sheet, const rel_model *model, lxw_row_t l
 static void write_schedule(lxw_worksheet *sheet, const rel_model *model, const annex_formats *f)
 {
     write_header(sheet, model, f);
+    rel_schedule s;
+    if (!rel_schedule_get(model, &s))
+        return;
     lxw_row_t row = FIRST_DATA_ROW;
-    for (size_t i = 0; i < model->schedule.count; i++) {
-        const rel_schedule_line *line = &model->schedule.lines[i];
-        if (line->kind != REL_LINE_ITEM)
+    for (size_t i = 0; i < s.data->row_count; i++) {
+        const rel_row *line = &s.data->rows[i];
+        if (line->kind != REL_ROW_ITEM)
             continue;
-        worksheet_write_string(sheet, row, COL_AREA, line->area.text, NULL);
-        worksheet_write_string(sheet, row, COL_AZIONE, line->azione.text, NULL);
-        worksheet_write_string(sheet, row, COL_VOCE, line->voce.text, NULL);
-        worksheet_write_string(sheet, row, COL_DESCRIZIONE, line->descrizione.text, NULL);
-        worksheet_write_number(sheet, row, COL_PREVENTIVO, euros(line->preventivo.cents), f->money);
-        worksheet_write_number(sheet, row, COL_CONSUNTIVO, euros(line->consuntivo.cents), f->money);
+        worksheet_write_string(sheet, row, COL_AREA, rel_row_text(line, s.area), NULL);
+        worksheet_write_string(sheet, row, COL_AZIONE, rel_row_text(line, s.azione), NULL);
+        worksheet_write_string(sheet, row, COL_VOCE, rel_row_text(line, s.voce), NULL);
+        worksheet_write_string(sheet, row, COL_DESCRIZIONE, rel_row_text(line, s.descrizione),
+                               NULL);
+        worksheet_write_number(sheet, row, COL_PREVENTIVO,
+                               euros(line->values[s.preventivo].number), f->money);
+        worksheet_write_number(sheet, row, COL_CONSUNTIVO,
+                               euros(line->values[s.consuntivo].number), f->money);
         row++;
     }
-    rel_pair sum;
-    rel_schedule_sum(&model->schedule, &sum);
+    int64_t preventivo = 0, consuntivo = 0;
+    rel_dataset_sum(s.data, s.preventivo, &preventivo);
+    rel_dataset_sum(s.data, s.consuntivo, &consuntivo);
     char formula[64];
     worksheet_write_string(sheet, row, COL_AREA, "TOTALE", f->total_label);
     for (lxw_col_t c = COL_AZIONE; c < COL_PREVENTIVO; c++)
         worksheet_write_blank(sheet, row, c, f->total_label);
     snprintf(formula, sizeof formula, "=SUM(E%u:E%u)", FIRST_DATA_ROW + 1, (unsigned)row);
     worksheet_write_formula_num(sheet, row, COL_PREVENTIVO, formula, f->total_money,
-                                euros(sum.preventivo));
+                                euros(preventivo));
     snprintf(formula, sizeof formula, "=SUM(F%u:F%u)", FIRST_DATA_ROW + 1, (unsigned)row);
     worksheet_write_formula_num(sheet, row, COL_CONSUNTIVO, formula, f->total_money,
-                                euros(sum.consuntivo));
+                                euros(consuntivo));
     setup_page(sheet, model, row - 1);
 }
 

@@ -1,0 +1,97 @@
+/*
+ * dataset.h - a typed table: what every CSV of the input becomes.
+ *
+ * Known datasets (schede, fondi, progetti, ...) are typed by their schema in
+ * validate/schemas.c; any other table by inference (validate/infer.c). Both
+ * give the same shape, so later stages, the formula language and the
+ * templates reach any figure the same way: dataset, column (or year), row.
+ * Every value keeps the origin of its cell.
+ */
+#ifndef REL_DATASET_H
+#define REL_DATASET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/date.h"
+#include "core/diag.h"
+
+typedef enum rel_type {
+    REL_TYPE_TEXT,
+    REL_TYPE_MONEY,      /* number = cents */
+    REL_TYPE_COUNT,      /* number = an integer: people, hours, users */
+    REL_TYPE_DECIMAL,    /* number = value * 100: ratios such as 4,63 */
+    REL_TYPE_PERCENT,    /* number = hundredths of a point: 44,44% => 4444 */
+    REL_TYPE_DATE,       /* date; a whole month (mag-20) where the column allows */
+    REL_TYPE_OUTCOME,    /* number = rel_outcome */
+    REL_TYPE_YEAR,       /* number = the year */
+    REL_TYPE_CODE,       /* text from the column's fixed vocabulary */
+} rel_type;
+
+/* Decimal places of the fixed-point `number` of each numeric type. */
+int rel_type_scale(rel_type type);
+
+/* The Italian name of a type, for messages and docs ("importo in euro"). */
+const char *rel_type_name(rel_type type);
+
+typedef enum rel_outcome {
+    REL_OUTCOME_NO = 0,
+    REL_OUTCOME_SI = 1,
+    REL_OUTCOME_PARZIALE = 2,   /* PARZIALMENTE, In corso */
+} rel_outcome;
+
+typedef struct rel_value {
+    rel_origin at;
+    bool present;         /* false for an empty cell */
+    bool is_text;         /* a date column holding words ("in continuità", "-") */
+    int64_t number;       /* fixed point, see rel_type_scale */
+    rel_date date;
+    const char *text;     /* the cell as written, trimmed; never NULL */
+} rel_value;
+
+typedef struct rel_column {
+    const char *name;     /* canonical: schema name, or the year "2024" */
+    const char *label;    /* as written in the header */
+    rel_type type;
+    int year;             /* a year column ("2024", "importo 2023"), else 0 */
+    rel_origin at;
+} rel_column;
+
+typedef enum rel_row_kind {
+    REL_ROW_ITEM,         /* a line: adds into totals */
+    REL_ROW_TOTAL,        /* a TOTALE the user typed: checked, never added */
+} rel_row_kind;
+
+typedef struct rel_row {
+    rel_row_kind kind;
+    uint32_t line;
+    rel_value *values;    /* one per column */
+} rel_row;
+
+typedef struct rel_dataset {
+    const char *name;     /* "schede", or a generic table's file name without .csv */
+    const char *path;     /* as shown in diagnostics */
+    const char *title;    /* Italian title for the report and the annexes */
+    bool generic;         /* typed by inference, not by a schema */
+    rel_column *columns;
+    size_t column_count;
+    rel_row *rows;
+    size_t row_count;
+} rel_dataset;
+
+/* Index of the column named `name` (canonical name, case ignored), or -1. */
+int rel_dataset_column(const rel_dataset *dataset, const char *name);
+
+/* The text of column `column` of `row`, or "" when column is -1 (an
+ * optional column the file does not have). */
+const char *rel_row_text(const rel_row *row, int column);
+
+/* Index of the column of fiscal year `year`, or -1. */
+int rel_dataset_year_column(const rel_dataset *dataset, int year);
+
+/* Invariant for assert(): every row has a value per column, every value a
+ * text, every year column a year. */
+bool rel_dataset_check(const rel_dataset *dataset);
+
+#endif

@@ -1,0 +1,22 @@
+/*
+ * infer.h - a table with no schema (a CSV file in tabelle/) typed by its content.
+ */
+#ifndef REL_VALIDATE_INFER_H
+#define REL_VALIDATE_INFER_H
+
+#include <stdbool.h>
+
+#include "core/arena.h"
+#include "core/diag.h"
+#include "load/csv_reader.h"
+#include "model/dataset.h"
+
+/* Types each column by the narrowest type all its non-empty cells fit:
+ * count, percentage (a "%" somewhere), money (a "€" somewhere), decimal,
+ * date, else text. A header that names a year makes a year column. The
+ * first text column is the label: "TOTALE ..." there marks a declared
+ * total. Returns false only when out of memory. */
+bool rel_dataset_infer(const rel_csv_table *table, const char *name, rel_arena *arena,
+                       rel_diags *diags, rel_dataset *dataset);
+
+#endif

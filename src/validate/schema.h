@@ -1,0 +1,51 @@
+/*
+ * schema.h - what a known dataset looks like: its file, its columns, their
+ * types and rules. The schemas themselves are data, in schemas.c; one
+ * validator (dataset.c) applies any of them, `relazione init` writes a
+ * skeleton from them, and docs/INPUT.md documents the same list.
+ */
+#ifndef REL_SCHEMA_H
+#define REL_SCHEMA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model/dataset.h"
+
+enum {
+    REL_COL_REQUIRED = 1u << 0,   /* the column must be in the header */
+    REL_COL_NOT_EMPTY = 1u << 1,  /* every line (not TOTALE rows) needs a value */
+    REL_COL_KEY = 1u << 2,        /* part of the key: no two lines share it */
+    REL_COL_LABEL = 1u << 3,      /* the row's name; "TOTALE ..." here marks a declared total */
+    REL_COL_MONTH = 1u << 4,      /* a date column that accepts whole months (mag-20) */
+    REL_COL_WORDS = 1u << 5,      /* a date column that accepts words ("in continuità", "-") */
+    REL_COL_IN_YEAR = 1u << 6,    /* a date that must fall within the fiscal year */
+};
+
+typedef struct rel_column_schema {
+    const char *name;             /* lower case, as in the header */
+    rel_type type;
+    unsigned flags;               /* REL_COL_* */
+    const char *example;          /* a value for `relazione init` */
+    const char *const *codes;     /* REL_TYPE_CODE: the vocabulary, NULL-terminated */
+} rel_column_schema;
+
+typedef struct rel_schema {
+    const char *name;             /* "fondi" */
+    const char *file;             /* "fondi.csv" */
+    const char *title;            /* "Fondi istituzionali e di ambito" */
+    bool required;
+    const rel_column_schema *columns;
+    size_t column_count;
+    rel_type year_type;           /* type of the year columns, when years_required > 0 */
+    int years_required;           /* 0: no year columns; 1: N; 2: N and N-1 */
+} rel_schema;
+
+/* Every known dataset, in the order they are loaded and documented. */
+extern const rel_schema *const rel_schemas[];
+extern const size_t rel_schema_count;
+
+/* The schema named `name`, or NULL. */
+const rel_schema *rel_schema_find(const char *name);
+
+#endif

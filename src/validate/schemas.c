@@ -1,0 +1,189 @@
+#include "validate/schema.h"
+
+#include <string.h>
+
+/* Column shorthands: C(name, type, flags, example). */
+#define C(n, t, f, e) {n, REL_TYPE_##t, f, e, NULL}
+#define REQ REL_COL_REQUIRED
+#define NE (REL_COL_REQUIRED | REL_COL_NOT_EMPTY)
+#define KEY REL_COL_KEY
+#define LABEL REL_COL_LABEL
+#define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
+#define SCHEMA(n, title, required, cols, years, ytype) \
+    {n, n ".csv", title, required, cols, COUNT_OF(cols), REL_TYPE_##ytype, years}
+
+static const rel_column_schema schede_columns[] = {
+    C("area", TEXT, NE | KEY, "Area Disabilità"),
+    C("azione", TEXT, KEY, "Azione 1: Servizio Inserimento Lavorativo"),
+    C("voce", TEXT, NE | KEY | LABEL, "Referente servizio"),
+    C("descrizione", TEXT, 0, "Costo del personale"),
+    C("preventivo", MONEY, REQ, "€ 26.734,15"),
+    C("consuntivo", MONEY, REQ, "€ 28.734,97"),
+    C("motivazione", TEXT, 0, ""),
+};
+
+static const rel_column_schema centri_columns[] = {
+    C("centro", TEXT, NE | KEY | LABEL, "Area Disabilità"),
+    C("area", TEXT, 0, "Area Disabilità"),
+    C("preventivo", MONEY, REQ, "€ 58.308,33"),
+    C("consuntivo", MONEY, REQ, "€ 69.815,74"),
+};
+
+static const rel_column_schema fondi_columns[] = {
+    C("gruppo", TEXT, NE | KEY, "Fondi istituzionali"),
+    C("fondo", TEXT, NE | KEY | LABEL, "Fondo Nazionale Politiche Sociali"),
+    C("atto", TEXT, 0, "DGR XI/5124 del 02/08/2021"),
+};
+
+static const rel_column_schema entrate_columns[] = {
+    C("canale", TEXT, NE | KEY | LABEL, "Trasferimenti dai Comuni soci"),
+};
+
+static const rel_column_schema costi_columns[] = {
+    C("natura", TEXT, NE | KEY | LABEL, "Costo del personale"),
+};
+
+static const rel_column_schema avanzo_columns[] = {
+    C("voce", TEXT, NE | KEY | LABEL, "Fondo Povertà"),
+    C("vincolato", MONEY, REQ, "€ 12.500,00"),
+    C("finalizzato", MONEY, REQ, "€ -"),
+    C("non_vincolato", MONEY, REQ, "€ -"),
+};
+
+static const rel_column_schema personale_columns[] = {
+    C("ruolo", TEXT, NE | KEY | LABEL, "Assistente sociale"),
+    C("indeterminato_tempo_pieno", COUNT, REQ, "6"),
+    C("indeterminato_part_time", COUNT, REQ, "2"),
+    C("determinato_tempo_pieno", COUNT, REQ, "1"),
+    C("determinato_part_time", COUNT, REQ, "0"),
+    C("collaboratori", COUNT, 0, "0"),
+    C("comando", COUNT, 0, "0"),
+};
+
+static const rel_column_schema indicatori_columns[] = {
+    C("indicatore", TEXT, NE | KEY | LABEL, "Spesa sociale pro-capite"),
+    C("unita", TEXT, 0, "€"),
+    C("nota", TEXT, 0, "valore complessivo spesa sociale / n. abitanti"),
+};
+
+static const rel_column_schema obiettivi_columns[] = {
+    C("area", TEXT, NE | KEY, "Area Minori e Famiglia"),
+    C("obiettivo", TEXT, NE | KEY | LABEL, "Attivare due gruppi di sostegno alla genitorialità"),
+    C("indicatore", TEXT, 0, "Gruppi attivati"),
+    C("target", TEXT, 0, "Almeno 2/anno"),
+    {"esito", REL_TYPE_OUTCOME, NE, "PARZIALMENTE", NULL},
+    C("note", TEXT, 0, "Un gruppo avviato a novembre"),
+};
+
+#define DATE_FLAGS (REL_COL_MONTH | REL_COL_WORDS)
+static const rel_column_schema progetti_columns[] = {
+    C("titolo", TEXT, NE | KEY | LABEL, "Lavoro di comunità"),
+    C("capofila", TEXT, 0, "Azienda Speciale Consortile"),
+    C("finanziatore", TEXT, 0, "Fondazione Cariplo"),
+    C("importo_totale", MONEY, REQ, "€ 180.000,00"),
+    C("importo_finanziato", MONEY, REQ, "€ 120.000,00"),
+    C("assegnato_ambito", MONEY, 0, "€ 120.000,00"),
+    C("quota_azienda", MONEY, 0, "€ 60.000,00"),
+    C("cofinanziamento_azienda", MONEY, 0, "€ 15.000,00"),
+    C("data_presentazione", DATE, DATE_FLAGS, "mag-20"),
+    C("data_avvio", DATE, DATE_FLAGS, "lug.2020"),
+    C("data_fine", DATE, DATE_FLAGS, "in continuità"),
+};
+
+/* The reclassified balance sheet (financial criterion), as printed in the
+ * "Principali dati patrimoniali" of art. 2428 reports. The declared
+ * subtotals are accepted so that reconciliation can check them. */
+static const char *const bilancio_codes[] = {
+    "immobilizzazioni_immateriali", "immobilizzazioni_materiali",
+    "immobilizzazioni_finanziarie", "rimanenze", "crediti_clienti", "altri_crediti",
+    "ratei_risconti_attivi", "debiti_fornitori", "acconti", "debiti_tributari_previdenziali",
+    "altri_debiti", "ratei_risconti_passivi", "tfr", "debiti_tributari_previdenziali_oltre",
+    "altre_passivita_medio_lungo", "patrimonio_netto", "debiti_finanziari_lungo",
+    "debiti_finanziari_breve", "disponibilita_liquide", "altre_attivita_finanziarie_correnti",
+    "crediti_finanziari_correnti", "debiti_bancari_correnti",
+    "altre_passivita_finanziarie_correnti", "debiti_leasing_correnti", "obbligazioni",
+    "debiti_bancari_non_correnti", "altre_passivita_finanziarie_non_correnti",
+    "debiti_leasing_non_correnti",
+    /* declared subtotals */
+    "capitale_immobilizzato", "attivita_breve", "passivita_breve", "capitale_esercizio_netto",
+    "passivita_medio_lungo", "capitale_investito", "mezzi_propri_indebitamento",
+    "indebitamento_finanziario_corrente", "indebitamento_finanziario_non_corrente",
+    "posizione_finanziaria_netta", "margine_tesoreria", NULL,
+};
+
+static const rel_column_schema bilancio_columns[] = {
+    {"codice", REL_TYPE_CODE, NE | KEY, "disponibilita_liquide", bilancio_codes},
+    C("voce", TEXT, LABEL, "Disponibilità liquide"),
+};
+
+/* Balance-sheet ratios as the report prints them, to be recomputed. */
+static const char *const indici_codes[] = {
+    "liquidita_primaria", "liquidita_secondaria", "indebitamento",
+    "tasso_copertura_immobilizzi", "indice_indebitamento_previdenziale_tributario", NULL,
+};
+
+static const rel_column_schema indici_columns[] = {
+    {"codice", REL_TYPE_CODE, NE | KEY, "liquidita_primaria", indici_codes},
+    C("indice", TEXT, LABEL, "Liquidità primaria"),
+};
+
+static const rel_column_schema produzione_columns[] = {
+    C("voce", TEXT, NE | KEY | LABEL, "Valore della produzione"),
+};
+
+static const rel_column_schema organi_columns[] = {
+    C("organo", TEXT, NE | KEY, "Consiglio di Amministrazione"),
+    C("componente", TEXT, NE | KEY | LABEL, "Maria Teresa Bonfanti"),
+    C("ruolo", TEXT, 0, "Presidente"),
+};
+
+static const rel_column_schema sedute_columns[] = {
+    C("organo", TEXT, NE | KEY, "Consiglio di Amministrazione"),
+    C("data", DATE, NE | KEY | REL_COL_IN_YEAR, "28/01/2024"),
+    C("argomenti", TEXT, 0, "Approvazione del piano programma"),
+};
+
+static const rel_schema schede = SCHEMA("schede", "Schede preventivo/consuntivo", true,
+                                        schede_columns, 0, TEXT);
+static const rel_schema centri = SCHEMA("centri_di_costo", "Riepilogo per centri di costo", false,
+                                        centri_columns, 0, TEXT);
+static const rel_schema fondi = SCHEMA("fondi", "Fondi istituzionali e di ambito", false,
+                                       fondi_columns, 2, MONEY);
+static const rel_schema entrate = SCHEMA("entrate", "Composizione delle entrate", false,
+                                         entrate_columns, 1, MONEY);
+static const rel_schema costi = SCHEMA("costi", "Costi per natura", false, costi_columns, 1,
+                                       MONEY);
+static const rel_schema avanzo = SCHEMA("avanzo", "Composizione dell'avanzo", false,
+                                        avanzo_columns, 0, TEXT);
+static const rel_schema personale = SCHEMA("personale", "Personale al 31/12", false,
+                                           personale_columns, 0, TEXT);
+static const rel_schema indicatori = SCHEMA("indicatori", "Indicatori", false,
+                                            indicatori_columns, 1, DECIMAL);
+static const rel_schema obiettivi = SCHEMA("obiettivi", "Obiettivi", false, obiettivi_columns,
+                                           0, TEXT);
+static const rel_schema progetti = SCHEMA("progetti", "Area progettazione", false,
+                                          progetti_columns, 0, TEXT);
+static const rel_schema bilancio = SCHEMA("stato_patrimoniale", "Stato patrimoniale riclassificato",
+                                          false, bilancio_columns, 2, MONEY);
+static const rel_schema indici = SCHEMA("indici", "Indici di bilancio", false, indici_columns,
+                                        2, DECIMAL);
+static const rel_schema produzione = SCHEMA("valore_produzione", "Valore della produzione",
+                                            false, produzione_columns, 1, MONEY);
+static const rel_schema organi = SCHEMA("organi", "Composizione degli organi", false,
+                                        organi_columns, 0, TEXT);
+static const rel_schema sedute = SCHEMA("sedute", "Sedute degli organi", false, sedute_columns,
+                                        0, TEXT);
+
+const rel_schema *const rel_schemas[] = {
+    &schede, &centri, &fondi, &entrate, &costi, &avanzo, &personale, &indicatori,
+    &obiettivi, &progetti, &bilancio, &indici, &produzione, &organi, &sedute,
+};
+const size_t rel_schema_count = COUNT_OF(rel_schemas);
+
+const rel_schema *rel_schema_find(const char *name)
+{
+    for (size_t i = 0; i < rel_schema_count; i++)
+        if (strcmp(rel_schemas[i]->name, name) == 0)
+            return rel_schemas[i];
+    return NULL;
+}
