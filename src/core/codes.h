@@ -59,5 +59,6 @@
 #define REL_E_XLSX               "E204" /* the XLSX library reported an error */
 #define REL_E_FONT               "E205" /* a font file is missing */
 #define REL_W_PDF_CHARS          "W206" /* characters the PDF fonts cannot show were replaced */
+#define REL_E_INIT_NOT_EMPTY     "E207" /* init into a directory that is not empty */
 
 #endif

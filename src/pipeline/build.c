@@ -29,7 +29,7 @@ static int exit_rank(const char *code, rel_exit *status)
         *status = REL_EXIT_DATA;
         return 2;
     }
-    if (number == 200 || number == 201) {
+    if (number == 200 || number == 201 || number == 207) {
         *status = REL_EXIT_CANTCREAT;
         return 3;
     }

@@ -8,54 +8,56 @@
 #include "core/suggest.h"
 #include "validate/cells.h"
 
-typedef enum field_type {
-    FIELD_TEXT, FIELD_YEAR, FIELD_BOOL, FIELD_DATE, FIELD_MONEY, FIELD_PERCENT, FIELD_TEMPLATE,
-    FIELD_SEPARATOR,
-} field_type;
+#define TEXT(name, required, member, example, help) \
+    {name, REL_META_TEXT, required, offsetof(rel_entity, member), example, help}
+#define TYPED(name, type, member, example, help) \
+    {name, REL_META_##type, false, offsetof(rel_entity, member), example, help}
 
-typedef struct field_spec {
-    const char *name;       /* "sezione.chiave" */
-    field_type type;
-    bool required;
-    size_t offset;          /* of the rel_string, int or bool in rel_entity */
-} field_spec;
-
-#define TEXT(name, required, member) {name, FIELD_TEXT, required, offsetof(rel_entity, member)}
-
-static const field_spec fields[] = {
-    TEXT("ente.nome", true, name),
-    TEXT("ente.forma_giuridica", true, legal_form),
-    TEXT("ente.sede", false, seat),
-    TEXT("ente.codice_fiscale", false, tax_code),
-    {"ente.cooperativa", FIELD_BOOL, false, offsetof(rel_entity, cooperative)},
-    {"esercizio.anno", FIELD_YEAR, true, offsetof(rel_entity, year)},
-    {"esercizio.data_approvazione", FIELD_DATE, false, offsetof(rel_entity, approval)},
-    TEXT("firmatari.presidente", false, president),
-    TEXT("firmatari.direttore", false, director),
-    {"opzioni.bozza", FIELD_BOOL, false, offsetof(rel_entity, draft)},
-    {"opzioni.modello", FIELD_TEMPLATE, false, offsetof(rel_entity, template_kind)},
-    {"opzioni.soglia_scostamento", FIELD_MONEY, false, offsetof(rel_entity, variance_threshold)},
-    {"opzioni.soglia_scostamento_percentuale", FIELD_PERCENT, false,
-     offsetof(rel_entity, variance_threshold_pct)},
-    {"opzioni.separatore", FIELD_SEPARATOR, false, offsetof(rel_entity, separator)},
+const rel_metadata_key rel_metadata_keys[] = {
+    TEXT("ente.nome", true, name, "Azienda Speciale Consortile «Nome dell'ente»",
+         "denominazione completa, come nello statuto"),
+    TEXT("ente.forma_giuridica", true, legal_form, "Azienda speciale consortile",
+         "forma giuridica"),
+    TEXT("ente.sede", false, seat, "Via Roma 1, 20900 Monza (MB)", "sede legale"),
+    TEXT("ente.codice_fiscale", false, tax_code, "01234567890", "codice fiscale o partita IVA"),
+    TYPED("ente.cooperativa", BOOL, cooperative, "no",
+          "sì per una cooperativa: la relazione tratta anche l'art. 2545 c.c."),
+    {"esercizio.anno", REL_META_YEAR, true, offsetof(rel_entity, year), "{anno}",
+     "l'esercizio della relazione"},
+    TYPED("esercizio.data_approvazione", DATE, approval, "31/03/{anno+1}",
+          "data di approvazione del progetto di bilancio da parte del CdA (gg/mm/aaaa)"),
+    TEXT("firmatari.presidente", false, president, "Nome Cognome", "nome del Presidente"),
+    TEXT("firmatari.direttore", false, director, "Nome Cognome", "nome del Direttore"),
+    TYPED("opzioni.bozza", BOOL, draft, "no",
+          "sì: compila anche con dati che non quadrano e stampa BOZZA su ogni pagina"),
+    TYPED("opzioni.modello", TEMPLATE, template_kind, "gestione",
+          "«gestione» (art. 2428 c.c.) oppure «consuntivo» (relazione consuntivo)"),
+    TYPED("opzioni.soglia_scostamento", MONEY, variance_threshold, "€ 10.000,00",
+          "uno scostamento oltre questa cifra va motivato nelle schede"),
+    TYPED("opzioni.soglia_scostamento_percentuale", PERCENT, variance_threshold_pct, "10%",
+          "uno scostamento oltre questa percentuale va motivato nelle schede"),
+    TYPED("opzioni.separatore", SEPARATOR, separator, "",
+          "separatore dei CSV: «;», «,» oppure «tab»; vuoto = riconosciuto da sé"),
 };
 
-#define FIELD_COUNT (sizeof fields / sizeof fields[0])
+const size_t rel_metadata_key_count = sizeof rel_metadata_keys / sizeof rel_metadata_keys[0];
 
-static const field_spec *find_field(const char *name)
+#define KEY_COUNT (sizeof rel_metadata_keys / sizeof rel_metadata_keys[0])
+
+static const rel_metadata_key *find_field(const char *name)
 {
-    for (size_t i = 0; i < FIELD_COUNT; i++)
-        if (strcmp(fields[i].name, name) == 0)
-            return &fields[i];
+    for (size_t i = 0; i < KEY_COUNT; i++)
+        if (strcmp(rel_metadata_keys[i].name, name) == 0)
+            return &rel_metadata_keys[i];
     return NULL;
 }
 
 static void report_unknown(const rel_ini_entry *entry, const char *name, rel_diags *diags)
 {
-    const char *names[FIELD_COUNT];
-    for (size_t i = 0; i < FIELD_COUNT; i++)
-        names[i] = fields[i].name;
-    const char *hint = rel_suggest(name, names, FIELD_COUNT);
+    const char *names[KEY_COUNT];
+    for (size_t i = 0; i < KEY_COUNT; i++)
+        names[i] = rel_metadata_keys[i].name;
+    const char *hint = rel_suggest(name, names, KEY_COUNT);
     rel_diag_add(diags, REL_SEV_ERROR, REL_E_META_UNKNOWN, entry->key_at,
                  "chiave sconosciuta «%s»%s%s%s", name, hint ? " (forse «" : "",
                  hint ? hint : "", hint ? "»?)" : "");
@@ -128,7 +130,7 @@ static bool choose(const rel_ini_entry *entry, const char *name, const char *con
     return false;
 }
 
-static bool assign_typed(const field_spec *field, const rel_ini_entry *entry, void *target,
+static bool assign_typed(const rel_metadata_key *field, const rel_ini_entry *entry, void *target,
                          rel_diags *diags)
 {
     static const char *const templates[] = {"gestione", "consuntivo", NULL};
@@ -137,27 +139,27 @@ static bool assign_typed(const field_spec *field, const rel_ini_entry *entry, vo
     rel_value value;
     int index;
     switch (field->type) {
-    case FIELD_DATE:
+    case REL_META_DATE:
         if (!typed_value(entry, field->name, REL_TYPE_DATE, diags, &value))
             return false;
         *(rel_date *)target = value.date;
         return true;
-    case FIELD_MONEY:
+    case REL_META_MONEY:
         if (!typed_value(entry, field->name, REL_TYPE_MONEY, diags, &value))
             return false;
         *(rel_amount *)target = (rel_amount){value.number, true, entry->value_at};
         return true;
-    case FIELD_PERCENT:
+    case REL_META_PERCENT:
         if (!typed_value(entry, field->name, REL_TYPE_PERCENT, diags, &value))
             return false;
         *(int64_t *)target = value.number;
         return true;
-    case FIELD_TEMPLATE:
+    case REL_META_TEMPLATE:
         if (!choose(entry, field->name, templates, "«gestione» o «consuntivo»", diags, &index))
             return false;
         *(rel_template_kind *)target = (rel_template_kind)index;
         return true;
-    case FIELD_SEPARATOR:
+    case REL_META_SEPARATOR:
         if (!choose(entry, field->name, separators, "«;», «,» oppure «tab»", diags, &index))
             return false;
         *(char *)target = separator_chars[index];
@@ -167,12 +169,12 @@ static bool assign_typed(const field_spec *field, const rel_ini_entry *entry, vo
     }
 }
 
-static bool assign(const field_spec *field, const rel_ini_entry *entry, rel_entity *entity,
+static bool assign(const rel_metadata_key *field, const rel_ini_entry *entry, rel_entity *entity,
                    rel_diags *diags)
 {
     char *target = (char *)entity + field->offset;
     switch (field->type) {
-    case FIELD_TEXT:
+    case REL_META_TEXT:
         *(rel_string *)target = (rel_string){entry->value, entry->value_at};
         if (field->required && entry->value[0] == '\0') {
             rel_diag_add(diags, REL_SEV_ERROR, REL_E_META_VALUE, entry->value_at,
@@ -180,10 +182,10 @@ static bool assign(const field_spec *field, const rel_ini_entry *entry, rel_enti
             return false;
         }
         return true;
-    case FIELD_YEAR:
+    case REL_META_YEAR:
         entity->year_at = entry->value_at;
         return parse_year(entry, (int *)target, diags);
-    case FIELD_BOOL:
+    case REL_META_BOOL:
         return parse_bool(entry, (bool *)target, diags);
     default:
         return assign_typed(field, entry, target, diags);
@@ -193,9 +195,9 @@ static bool assign(const field_spec *field, const rel_ini_entry *entry, rel_enti
 static void set_defaults(const rel_ini *ini, rel_entity *entity)
 {
     memset(entity, 0, sizeof *entity);
-    for (size_t i = 0; i < FIELD_COUNT; i++)
-        if (fields[i].type == FIELD_TEXT)
-            *(rel_string *)((char *)entity + fields[i].offset) =
+    for (size_t i = 0; i < KEY_COUNT; i++)
+        if (rel_metadata_keys[i].type == REL_META_TEXT)
+            *(rel_string *)((char *)entity + rel_metadata_keys[i].offset) =
                 (rel_string){"", (rel_origin){ini->path, 0, 0}};
 }
 
@@ -203,18 +205,18 @@ bool rel_metadata_validate(const rel_ini *ini, rel_arena *arena, rel_diags *diag
                            rel_entity *entity)
 {
     set_defaults(ini, entity);
-    const rel_ini_entry *seen[FIELD_COUNT] = {0};
+    const rel_ini_entry *seen[KEY_COUNT] = {0};
     bool ok = true;
     for (size_t i = 0; i < ini->count; i++) {
         const rel_ini_entry *entry = &ini->entries[i];
         const char *name = rel_arena_printf(arena, "%s.%s", entry->section, entry->key);
-        const field_spec *field = name ? find_field(name) : NULL;
+        const rel_metadata_key *field = name ? find_field(name) : NULL;
         if (field == NULL) {
             report_unknown(entry, name ? name : entry->key, diags);
             ok = false;
             continue;
         }
-        size_t index = (size_t)(field - fields);
+        size_t index = (size_t)(field - rel_metadata_keys);
         if (seen[index] != NULL) {
             rel_diag_add(diags, REL_SEV_ERROR, REL_E_META_DUPLICATE, entry->key_at,
                          "«%s» è già indicato alla riga %u", name, seen[index]->key_at.line);
@@ -224,10 +226,10 @@ bool rel_metadata_validate(const rel_ini *ini, rel_arena *arena, rel_diags *diag
         seen[index] = entry;
         ok = assign(field, entry, entity, diags) && ok;
     }
-    for (size_t i = 0; i < FIELD_COUNT; i++) {
-        if (fields[i].required && seen[i] == NULL) {
+    for (size_t i = 0; i < KEY_COUNT; i++) {
+        if (rel_metadata_keys[i].required && seen[i] == NULL) {
             rel_diag_add(diags, REL_SEV_ERROR, REL_E_META_MISSING, (rel_origin){ini->path, 0, 0},
-                         "manca la chiave obbligatoria «%s»", fields[i].name);
+                         "manca la chiave obbligatoria «%s»", rel_metadata_keys[i].name);
             ok = false;
         }
     }

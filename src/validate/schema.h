@@ -26,7 +26,7 @@ typedef struct rel_column_schema {
     const char *name;             /* lower case, as in the header */
     rel_type type;
     unsigned flags;               /* REL_COL_* */
-    const char *example;          /* a value for `relazione init` */
+    const char *example;          /* a value for `relazione init`; "{anno}" is the year */
     const char *const *codes;     /* REL_TYPE_CODE: the vocabulary, NULL-terminated */
 } rel_column_schema;
 

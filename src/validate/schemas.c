@@ -25,8 +25,8 @@ static const rel_column_schema schede_columns[] = {
 static const rel_column_schema centri_columns[] = {
     C("centro", TEXT, NE | KEY | LABEL, "Area Disabilità"),
     C("area", TEXT, 0, "Area Disabilità"),
-    C("preventivo", MONEY, REQ, "€ 58.308,33"),
-    C("consuntivo", MONEY, REQ, "€ 69.815,74"),
+    C("preventivo", MONEY, REQ, "€ 26.734,15"),
+    C("consuntivo", MONEY, REQ, "€ 28.734,97"),
 };
 
 static const rel_column_schema fondi_columns[] = {
@@ -139,7 +139,7 @@ static const rel_column_schema organi_columns[] = {
 
 static const rel_column_schema sedute_columns[] = {
     C("organo", TEXT, NE | KEY, "Consiglio di Amministrazione"),
-    C("data", DATE, NE | KEY | REL_COL_IN_YEAR, "28/01/2024"),
+    C("data", DATE, NE | KEY | REL_COL_IN_YEAR, "28/01/{anno}"),
     C("argomenti", TEXT, 0, "Approvazione del piano programma"),
 };
 
