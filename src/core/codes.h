@@ -6,6 +6,7 @@
  * is documented there). E = error, W = warning. Ranges:
  *   E00x run and files   E01x encoding   E02x CSV structure   E03x columns
  *   E04x metadata        E1xx values     E2xx output
+ *   R0xx reconciliation findings (figures that do not agree)
  */
 #ifndef REL_CODES_H
 #define REL_CODES_H
@@ -60,5 +61,16 @@
 #define REL_E_FONT               "E205" /* a font file is missing */
 #define REL_W_PDF_CHARS          "W206" /* characters the PDF fonts cannot show were replaced */
 #define REL_E_INIT_NOT_EMPTY     "E207" /* init into a directory that is not empty */
+
+#define REL_R_TOTAL              "R001" /* a declared TOTALE differs from the sum of its lines */
+#define REL_R_IDENTITY           "R002" /* the same quantity differs between two tables */
+#define REL_R_RESULT             "R003" /* Entrate - Uscite differs from the Avanzo */
+#define REL_R_USER_CHECK         "R004" /* a check declared by the user does not hold */
+#define REL_R_VARIANCE_WORDS     "R005" /* a variance above the thresholds has no motivazione */
+#define REL_R_OBJECTIVES         "R006" /* a declared objectives summary differs from the rows */
+#define REL_R_PRIOR_YEAR         "R007" /* the N-1 column repeats the N column */
+#define REL_R_BALANCE_SUBTOTAL   "R010" /* a declared balance-sheet subtotal differs */
+#define REL_R_RATIO              "R011" /* a declared ratio differs from the recomputed one */
+#define REL_R_BALANCE            "R012" /* assets differ from liabilities and equity */
 
 #endif

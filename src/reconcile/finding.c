@@ -1,0 +1,110 @@
+#include "reconcile/finding.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/codes.h"
+#include "core/number.h"
+
+void rel_findings_init(rel_findings *findings, rel_arena *arena)
+{
+    memset(findings, 0, sizeof *findings);
+    findings->arena = arena;
+}
+
+static rel_check_status classify(int64_t difference, int64_t tolerance, int64_t rounding)
+{
+    uint64_t magnitude = difference < 0 ? -(uint64_t)difference : (uint64_t)difference;
+    if (magnitude <= (uint64_t)tolerance)
+        return REL_CHECK_MATCH;
+    if (magnitude <= (uint64_t)rounding)
+        return REL_CHECK_ROUNDING;
+    return REL_CHECK_ERROR;
+}
+
+static bool grow(rel_findings *findings)
+{
+    size_t capacity = findings->capacity ? findings->capacity * 2 : 32;
+    rel_finding *items = realloc(findings->items, capacity * sizeof *items);
+    if (items == NULL)
+        return false;
+    findings->items = items;
+    findings->capacity = capacity;
+    return true;
+}
+
+rel_check_status rel_findings_check(rel_findings *findings, const char *code, int scale,
+                                    bool money, rel_figure declared, rel_figure expected,
+                                    int64_t tolerance, int64_t rounding, const char *format, ...)
+{
+    int64_t difference;
+    rel_check_status status = REL_CHECK_ERROR;
+    if (!__builtin_sub_overflow(declared.value, expected.value, &difference))
+        status = classify(difference, tolerance, rounding);
+    else
+        difference = INT64_MAX;
+
+    char name[512];
+    va_list args;
+    va_start(args, format);
+    vsnprintf(name, sizeof name, format, args);
+    va_end(args);
+    char *check = rel_arena_strdup(findings->arena, name);
+    if (check == NULL || (findings->count == findings->capacity && !grow(findings))) {
+        findings->out_of_memory = true;
+        return status;
+    }
+    findings->items[findings->count++] = (rel_finding){
+        code, check, status, scale, money, declared, expected, difference,
+    };
+    findings->errors += status == REL_CHECK_ERROR;
+    findings->roundings += status == REL_CHECK_ROUNDING;
+    return status;
+}
+
+static const char *figure_text(const rel_finding *f, int64_t value, char *buffer)
+{
+    unsigned flags = f->money ? REL_FMT_EURO : 0;
+    return rel_number_format(value, f->scale, f->scale, flags, buffer);
+}
+
+/* "(input/schede.csv:9:6)" or "(somma di 4 righe)". */
+static const char *figure_source(rel_arena *arena, const rel_figure *figure)
+{
+    if (figure->at.file == NULL)
+        return rel_arena_printf(arena, "%s", figure->how ? figure->how : "ricalcolato");
+    return rel_arena_printf(arena, "%s:%u:%u", figure->at.file, (unsigned)figure->at.line,
+                            (unsigned)figure->at.col);
+}
+
+void rel_findings_report(const rel_findings *findings, rel_diags *diags)
+{
+    for (size_t i = 0; i < findings->count; i++) {
+        const rel_finding *f = &findings->items[i];
+        if (f->status == REL_CHECK_MATCH)
+            continue;
+        char a[REL_NUMBER_FORMAT_MAX], b[REL_NUMBER_FORMAT_MAX], d[REL_NUMBER_FORMAT_MAX];
+        unsigned flags = (f->money ? REL_FMT_EURO : 0) | REL_FMT_PLUS;
+        rel_diag_add(diags, f->status == REL_CHECK_ERROR ? REL_SEV_ERROR : REL_SEV_WARNING,
+                     f->code, f->declared.at,
+                     "%s: %s %s, atteso %s (%s): %s %s", f->check,
+                     f->declared.how ? f->declared.how : "valore", figure_text(f, f->declared.value, a),
+                     figure_text(f, f->expected.value, b),
+                     figure_source(diags->arena, &f->expected),
+                     f->status == REL_CHECK_ROUNDING ? "differenza di arrotondamento"
+                                                     : "differenza",
+                     rel_number_format(f->difference, f->scale, f->scale, flags, d));
+    }
+    if (findings->out_of_memory)
+        rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUT_OF_MEMORY, (rel_origin){NULL, 0, 0},
+                     "memoria esaurita durante le verifiche");
+}
+
+void rel_findings_free(rel_findings *findings)
+{
+    free(findings->items);
+    findings->items = NULL;
+    findings->count = findings->capacity = 0;
+}

@@ -1,0 +1,74 @@
+/*
+ * finding.h - what reconciliation finds: every check, with both figures.
+ *
+ * A check compares two figures that must be equal: a total the user
+ * declared and the sum of its parts, the same quantity in two tables, a
+ * ratio the user typed and the one recomputed. Every check is recorded,
+ * also when it holds, because the "Prospetto delle verifiche" shows the
+ * auditor what was checked, not only what failed. Figures are exact
+ * fixed-point numbers; each knows where it comes from.
+ */
+#ifndef REL_FINDING_H
+#define REL_FINDING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/diag.h"
+
+typedef enum rel_check_status {
+    REL_CHECK_MATCH,       /* equal within the check's tolerance */
+    REL_CHECK_ROUNDING,    /* a rounding difference of a table in whole euros */
+    REL_CHECK_ERROR,       /* a real difference: the figures disagree */
+} rel_check_status;
+
+/* A figure in a check: a cell of the input, or a value the compiler
+ * computed (at.file is then NULL, and `how` says from what). */
+typedef struct rel_figure {
+    int64_t value;         /* fixed point at the check's scale */
+    rel_origin at;         /* the cell, when the figure was typed by the user */
+    const char *how;       /* Italian: "dichiarato", "somma di 4 righe", "ricalcolato" */
+} rel_figure;
+
+typedef struct rel_finding {
+    const char *code;      /* R0xx, stable: docs/ERRORS.md */
+    const char *check;     /* Italian: "Totale dell'azione «Tutela minori» – consuntivo" */
+    rel_check_status status;
+    int scale;             /* decimals of value: 2 for money */
+    bool money;            /* format figures as euro */
+    rel_figure declared;   /* the figure under test (usually typed by the user) */
+    rel_figure expected;   /* what it should be (usually computed) */
+    int64_t difference;    /* declared - expected */
+} rel_finding;
+
+typedef struct rel_findings {
+    rel_arena *arena;
+    rel_finding *items;    /* malloc'd */
+    size_t count;
+    size_t capacity;
+    size_t errors;
+    size_t roundings;
+    bool out_of_memory;
+} rel_findings;
+
+void rel_findings_init(rel_findings *findings, rel_arena *arena);
+
+/* Compares `declared` with `expected` and records the check. `tolerance`
+ * (same scale) is the difference still counted as a match; `rounding` the
+ * larger one still counted as a rounding difference (0: none). The check's
+ * name is printf-formatted into the arena. Returns the status. */
+rel_check_status rel_findings_check(rel_findings *findings, const char *code, int scale,
+                                    bool money, rel_figure declared, rel_figure expected,
+                                    int64_t tolerance, int64_t rounding, const char *format, ...)
+    __attribute__((format(printf, 9, 10)));
+
+/* Adds every check that did not match to `diags`: an error for REL_CHECK_ERROR,
+ * a warning for a rounding difference, at the declared figure's cell. */
+void rel_findings_report(const rel_findings *findings, rel_diags *diags);
+
+/* Releases the item array; the texts go with the arena. */
+void rel_findings_free(rel_findings *findings);
+
+#endif
