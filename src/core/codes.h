@@ -5,7 +5,7 @@
  * one with an example and the fix (a unit test checks that every code here
  * is documented there). E = error, W = warning. Ranges:
  *   E00x run and files   E01x encoding   E02x CSV structure   E03x columns
- *   E04x metadata        E1xx values     E2xx output
+ *   E04x metadata        E1xx values     E2xx output     E3xx formulas
  *   R0xx reconciliation findings (figures that do not agree)
  */
 #ifndef REL_CODES_H
@@ -61,6 +61,18 @@
 #define REL_E_FONT               "E205" /* a font file is missing */
 #define REL_W_PDF_CHARS          "W206" /* characters the PDF fonts cannot show were replaced */
 #define REL_E_INIT_NOT_EMPTY     "E207" /* init into a directory that is not empty */
+
+#define REL_E_FORMULA_SYNTAX     "E300" /* a formula that cannot be read */
+#define REL_E_FORMULA_DEPTH      "E301" /* a formula nested too deep */
+#define REL_E_FORMULA_DATASET    "E302" /* a formula names an unknown dataset */
+#define REL_E_FORMULA_COLUMN     "E303" /* a formula names an unknown column or year */
+#define REL_E_FORMULA_ROW        "E304" /* a formula names an unknown row */
+#define REL_E_FORMULA_FUNCTION   "E305" /* unknown function, or wrong arguments */
+#define REL_E_FORMULA_DIVISION   "E306" /* division by zero */
+#define REL_E_FORMULA_OVERFLOW   "E307" /* a value too large */
+#define REL_E_FORMULA_NAME       "E308" /* a name that is no indicator */
+#define REL_E_FORMULA_CYCLE      "E309" /* indicators defined in terms of each other */
+#define REL_E_FORMULA_NOT_NUMBER "E310" /* a reference to a cell that holds no number */
 
 #define REL_R_TOTAL              "R001" /* a declared TOTALE differs from the sum of its lines */
 #define REL_R_IDENTITY           "R002" /* the same quantity differs between two tables */

@@ -55,6 +55,8 @@ typedef struct rel_column {
     const char *label;    /* as written in the header */
     rel_type type;
     int year;             /* a year column ("2024", "importo 2023"), else 0 */
+    bool is_key;          /* part of the row's key: groups lines under a TOTALE */
+    bool is_label;        /* names the row */
     rel_origin at;
 } rel_column;
 

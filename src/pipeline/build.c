@@ -13,32 +13,33 @@
 #include "render/xlsx/xlsx_writer.h"
 #include "template/report.h"
 
-/* Lower rank wins when several kinds of error occurred. */
+/* The exit status a diagnostic code calls for, and its rank: when several
+ * kinds of error occurred, the lowest rank wins (a missing input explains
+ * more than the findings computed without it). */
 static int exit_rank(const char *code, rel_exit *status)
 {
+    static const struct {
+        char letter;
+        int first, last;
+        rel_exit status;
+    } ranges[] = {
+        {'E', 1, 1, REL_EXIT_SOFTWARE},       /* out of memory */
+        {'E', 2, 9, REL_EXIT_NOINPUT},        /* input directory and files */
+        {'E', 10, 199, REL_EXIT_DATA},        /* encoding, CSV, columns, metadata, values */
+        {'E', 300, 399, REL_EXIT_DATA},       /* formulas */
+        {'E', 200, 201, REL_EXIT_CANTCREAT},  /* output directory */
+        {'E', 207, 207, REL_EXIT_CANTCREAT},
+        {'E', 202, 204, REL_EXIT_IOERR},      /* writing */
+        {'R', 0, 999, REL_EXIT_FINDINGS},     /* figures that do not reconcile */
+    };
     int number = atoi(code + 1);
-    if (number == 1) {
-        *status = REL_EXIT_SOFTWARE;
-        return 0;
-    }
-    if (number >= 2 && number <= 6) {
-        *status = REL_EXIT_NOINPUT;
-        return 1;
-    }
-    if (number >= 10 && number < 200) {
-        *status = REL_EXIT_DATA;
-        return 2;
-    }
-    if (number == 200 || number == 201 || number == 207) {
-        *status = REL_EXIT_CANTCREAT;
-        return 3;
-    }
-    if (number >= 202 && number <= 204) {
-        *status = REL_EXIT_IOERR;
-        return 4;
-    }
-    *status = REL_EXIT_SOFTWARE;
-    return 5;
+    for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
+        if (code[0] == ranges[i].letter && number >= ranges[i].first && number <= ranges[i].last) {
+            *status = ranges[i].status;
+            return (int)i;
+        }
+    *status = REL_EXIT_SOFTWARE;   /* fonts, PDF library: the installation */
+    return 99;
 }
 
 rel_exit rel_exit_for(const rel_diags *diags)
@@ -46,7 +47,7 @@ rel_exit rel_exit_for(const rel_diags *diags)
     if (diags->out_of_memory)
         return REL_EXIT_SOFTWARE;
     rel_exit best = REL_EXIT_OK;
-    int best_rank = 99;
+    int best_rank = 100;
     for (size_t i = 0; i < diags->count; i++) {
         if (diags->items[i].severity != REL_SEV_ERROR)
             continue;

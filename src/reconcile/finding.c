@@ -57,11 +57,31 @@ rel_check_status rel_findings_check(rel_findings *findings, const char *code, in
         return status;
     }
     findings->items[findings->count++] = (rel_finding){
-        code, check, status, scale, money, declared, expected, difference,
+        code, check, status, true, scale, money, declared, expected, difference,
     };
     findings->errors += status == REL_CHECK_ERROR;
     findings->roundings += status == REL_CHECK_ROUNDING;
     return status;
+}
+
+void rel_findings_flag(rel_findings *findings, const char *code, rel_origin at,
+                       const char *format, ...)
+{
+    char text[512];
+    va_list args;
+    va_start(args, format);
+    vsnprintf(text, sizeof text, format, args);
+    va_end(args);
+    char *check = rel_arena_strdup(findings->arena, text);
+    if (check == NULL || (findings->count == findings->capacity && !grow(findings))) {
+        findings->out_of_memory = true;
+        return;
+    }
+    findings->items[findings->count++] = (rel_finding){
+        .code = code, .check = check, .status = REL_CHECK_ERROR, .numeric = false,
+        .declared = {.at = at},
+    };
+    findings->errors++;
 }
 
 static const char *figure_text(const rel_finding *f, int64_t value, char *buffer)
@@ -85,6 +105,10 @@ void rel_findings_report(const rel_findings *findings, rel_diags *diags)
         const rel_finding *f = &findings->items[i];
         if (f->status == REL_CHECK_MATCH)
             continue;
+        if (!f->numeric) {
+            rel_diag_add(diags, REL_SEV_ERROR, f->code, f->declared.at, "%s", f->check);
+            continue;
+        }
         char a[REL_NUMBER_FORMAT_MAX], b[REL_NUMBER_FORMAT_MAX], d[REL_NUMBER_FORMAT_MAX];
         unsigned flags = (f->money ? REL_FMT_EURO : 0) | REL_FMT_PLUS;
         rel_diag_add(diags, f->status == REL_CHECK_ERROR ? REL_SEV_ERROR : REL_SEV_WARNING,

@@ -36,6 +36,7 @@ typedef struct rel_finding {
     const char *code;      /* R0xx, stable: docs/ERRORS.md */
     const char *check;     /* Italian: "Totale dell'azione «Tutela minori» – consuntivo" */
     rel_check_status status;
+    bool numeric;          /* false: a rule broken, no figures (see rel_findings_flag) */
     int scale;             /* decimals of value: 2 for money */
     bool money;            /* format figures as euro */
     rel_figure declared;   /* the figure under test (usually typed by the user) */
@@ -63,6 +64,12 @@ rel_check_status rel_findings_check(rel_findings *findings, const char *code, in
                                     bool money, rel_figure declared, rel_figure expected,
                                     int64_t tolerance, int64_t rounding, const char *format, ...)
     __attribute__((format(printf, 9, 10)));
+
+/* Records a rule that does not hold and has no pair of figures (a variance
+ * without its motivazione, a column pasted from another year): an error at
+ * `at`, described by the printf-formatted text. */
+void rel_findings_flag(rel_findings *findings, const char *code, rel_origin at,
+                       const char *format, ...) __attribute__((format(printf, 4, 5)));
 
 /* Adds every check that did not match to `diags`: an error for REL_CHECK_ERROR,
  * a warning for a rounding difference, at the declared figure's cell. */

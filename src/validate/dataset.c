@@ -71,7 +71,10 @@ static void add_column(validation *v, uint32_t source, const rel_column_schema *
         }
     d->columns[d->column_count] = (rel_column){
         .name = name, .label = label->text,
-        .type = column ? column->type : v->schema->year_type, .year = year, .at = at,
+        .type = column ? column->type : v->schema->year_type, .year = year,
+        .is_key = column && (column->flags & REL_COL_KEY),
+        .is_label = column && (column->flags & REL_COL_LABEL),
+        .at = at,
     };
     v->bindings[d->column_count++] = (binding){source, column};
 }

@@ -77,6 +77,8 @@ static bool type_rows(const rel_csv_table *table, rel_arena *arena, rel_diags *d
     for (size_t c = 0; c < d->column_count && label < 0; c++)
         if (d->columns[c].type == REL_TYPE_TEXT)
             label = (int)c;
+    if (label >= 0)
+        d->columns[label].is_label = d->columns[label].is_key = true;
     d->rows = rel_arena_array(arena, table->row_count ? table->row_count : 1, sizeof *d->rows);
     if (d->rows == NULL)
         return false;

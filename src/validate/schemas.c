@@ -143,6 +143,31 @@ static const rel_column_schema sedute_columns[] = {
     C("argomenti", TEXT, 0, "Approvazione del piano programma"),
 };
 
+static const rel_column_schema riepilogo_columns[] = {
+    C("area", TEXT, NE | KEY | LABEL, "Area Minori e Famiglia"),
+    C("obiettivi", COUNT, REQ, "3"),
+    C("raggiunti", PERCENT, REQ, "33,33%"),
+    C("non_raggiunti", PERCENT, REQ, "33,33%"),
+    C("in_corso", PERCENT, REQ, "33,34%"),
+};
+
+/* Indicators the user defines with a formula (docs/FORMULAS.md). */
+static const rel_column_schema calcolati_columns[] = {
+    C("nome", TEXT, NE | KEY, "spesa_pro_capite"),
+    C("descrizione", TEXT, LABEL, "Spesa sociale pro-capite"),
+    C("formula", TEXT, NE, "costi[\"TOTALE USCITE\"; N] / 98231"),
+    C("unita", TEXT, 0, "€"),
+    C("decimali", COUNT, 0, "2"),
+};
+
+/* Identities the user declares between two expressions. */
+static const rel_column_schema verifiche_columns[] = {
+    C("descrizione", TEXT, NE | KEY | LABEL, "Uscite delle schede uguali ai costi per natura"),
+    C("sinistra", TEXT, NE, "SOMMA(schede[consuntivo])"),
+    C("destra", TEXT, NE, "costi[\"TOTALE USCITE\"; N]"),
+    C("tolleranza", DECIMAL, 0, "0"),
+};
+
 static const rel_schema schede = SCHEMA("schede", "Schede preventivo/consuntivo", true,
                                         schede_columns, 0, TEXT);
 static const rel_schema centri = SCHEMA("centri_di_costo", "Riepilogo per centri di costo", false,
@@ -169,6 +194,12 @@ static const rel_schema indici = SCHEMA("indici", "Indici di bilancio", false, i
                                         2, DECIMAL);
 static const rel_schema produzione = SCHEMA("valore_produzione", "Valore della produzione",
                                             false, produzione_columns, 1, MONEY);
+static const rel_schema riepilogo = SCHEMA("riepilogo_obiettivi", "Riepilogo degli obiettivi",
+                                           false, riepilogo_columns, 0, TEXT);
+static const rel_schema calcolati = SCHEMA("indicatori_calcolati", "Indicatori calcolati", false,
+                                           calcolati_columns, 0, TEXT);
+static const rel_schema verifiche = SCHEMA("verifiche", "Verifiche dichiarate", false,
+                                           verifiche_columns, 0, TEXT);
 static const rel_schema organi = SCHEMA("organi", "Composizione degli organi", false,
                                         organi_columns, 0, TEXT);
 static const rel_schema sedute = SCHEMA("sedute", "Sedute degli organi", false, sedute_columns,
@@ -176,7 +207,8 @@ static const rel_schema sedute = SCHEMA("sedute", "Sedute degli organi", false, 
 
 const rel_schema *const rel_schemas[] = {
     &schede, &centri, &fondi, &entrate, &costi, &avanzo, &personale, &indicatori,
-    &obiettivi, &progetti, &bilancio, &indici, &produzione, &organi, &sedute,
+    &obiettivi, &riepilogo, &progetti, &bilancio, &indici, &produzione, &organi, &sedute,
+    &calcolati, &verifiche,
 };
 const size_t rel_schema_count = COUNT_OF(rel_schemas);
 

@@ -1,0 +1,34 @@
+/*
+ * checks.h - the families of checks of the reconciliation stage; each
+ * records its checks in `findings` (private to reconcile/, called by
+ * reconcile.c in this order).
+ */
+#ifndef REL_RECONCILE_CHECKS_H
+#define REL_RECONCILE_CHECKS_H
+
+#include "compute/indicators.h"
+#include "model/model.h"
+#include "reconcile/finding.h"
+
+/* R001: every declared TOTALE row of every dataset against the sum of the
+ * lines it closes (those sharing its non-empty key columns). */
+void rel_check_declared_totals(const rel_model *model, rel_findings *findings);
+
+/* R002, R003: the identities that follow from what the datasets are. */
+void rel_check_identities(const rel_model *model, rel_findings *findings);
+
+/* R005: variances above the thresholds without a motivazione.
+ * R006: a declared objectives summary against the objectives.
+ * R007: an N-1 column that repeats the N column. */
+void rel_check_rules(const rel_model *model, rel_arena *arena, rel_findings *findings);
+
+/* R004: the identities the user declared in verifiche.csv. Formula errors
+ * go to `diags`. */
+void rel_check_user_identities(const rel_model *model, const rel_indicators *indicators,
+                               rel_diags *diags, rel_findings *findings);
+
+/* The rounding a sum of `parts` figures in whole euros may carry: half a
+ * euro each, at least one euro. 0 when the figures are not whole euros. */
+int64_t rel_rounding_allowance(bool whole_euros, size_t parts);
+
+#endif

@@ -1,0 +1,12 @@
+#include "reconcile/reconcile.h"
+
+#include "reconcile/checks.h"
+
+void rel_reconcile(const rel_model *model, const rel_indicators *indicators, rel_arena *arena,
+                   rel_diags *diags, rel_findings *findings)
+{
+    rel_check_declared_totals(model, findings);
+    rel_check_identities(model, findings);
+    rel_check_rules(model, arena, findings);
+    rel_check_user_identities(model, indicators, diags, findings);
+}

@@ -1,0 +1,127 @@
+#include <string.h>
+#include <strings.h>
+
+#include "compute/objectives.h"
+#include "compute/variance.h"
+#include "core/codes.h"
+#include "core/number.h"
+#include "reconcile/checks.h"
+#include "validate/labels.h"
+
+static const char *level_name(const rel_variance *v, rel_arena *arena)
+{
+    switch (v->level) {
+    case REL_LEVEL_VOCE:
+        return rel_arena_printf(arena, "la voce «%s»", v->voce);
+    case REL_LEVEL_AZIONE:
+        return rel_arena_printf(arena, "l'azione «%s»", v->azione);
+    case REL_LEVEL_AREA:
+        return rel_arena_printf(arena, "l'area «%s»", v->area);
+    case REL_LEVEL_TOTAL:
+        break;
+    }
+    return "il totale delle schede";
+}
+
+static void check_variance_words(const rel_model *model, rel_arena *arena, rel_findings *findings)
+{
+    rel_variances variances;
+    if (!rel_variances_compute(model, arena, &variances))
+        return;
+    for (size_t i = 0; i < variances.count; i++) {
+        const rel_variance *v = &variances.items[i];
+        if (!v->needs_words || v->motivazione[0] || v->level == REL_LEVEL_TOTAL)
+            continue;
+        char amount[REL_NUMBER_FORMAT_MAX], percent[REL_NUMBER_FORMAT_MAX];
+        rel_number_format(v->difference, 2, 2, REL_FMT_EURO | REL_FMT_PLUS, amount);
+        if (v->percent_defined)
+            rel_number_format(v->percent, 2, 2, REL_FMT_PLUS | REL_FMT_PERCENT, percent);
+        else
+            strcpy(percent, "preventivo zero");
+        rel_findings_flag(findings, REL_R_VARIANCE_WORDS, v->at,
+                          "scostamento oltre le soglie senza motivazione per %s: %s (%s); "
+                          "scriverla nella colonna «motivazione»%s", level_name(v, arena),
+                          amount, percent,
+                          v->level == REL_LEVEL_VOCE ? "" : " della riga TOTALE o di una voce");
+    }
+}
+
+/* The declared row of riepilogo_obiettivi.csv for `area` ("" = overall,
+ * written TOTALE), or NULL. */
+static const rel_row *declared_summary(const rel_dataset *d, const char *area)
+{
+    int column = rel_dataset_column(d, "area");
+    char wanted[256], candidate[256];
+    rel_label_normalize(area, wanted, sizeof wanted);
+    for (size_t r = 0; r < d->row_count; r++) {
+        const rel_row *row = &d->rows[r];
+        bool overall = row->kind == REL_ROW_TOTAL;
+        rel_label_normalize(rel_row_text(row, column), candidate, sizeof candidate);
+        if (area[0] ? !overall && strcmp(wanted, candidate) == 0 : overall)
+            return row;
+    }
+    return NULL;
+}
+
+static void check_objectives(const rel_model *model, rel_arena *arena, rel_findings *findings)
+{
+    const rel_dataset *declared = rel_model_dataset(model, "riepilogo_obiettivi");
+    rel_objectives computed;
+    if (declared == NULL || !rel_objectives_compute(model, arena, &computed))
+        return;
+    static const char *const shares[3] = {"raggiunti", "non_raggiunti", "in_corso"};
+    for (size_t i = 0; i < computed.count; i++) {
+        const rel_objective_summary *s = &computed.items[i];
+        const rel_row *row = declared_summary(declared, s->area);
+        if (row == NULL)
+            continue;
+        const char *area = s->area[0] ? s->area : "totale";
+        int column = rel_dataset_column(declared, "obiettivi");
+        rel_figure how_many = {row->values[column].number, row->values[column].at, "dichiarato"};
+        rel_figure counted = {s->count, {NULL, 0, 0}, "contati in obiettivi.csv"};
+        rel_findings_check(findings, REL_R_OBJECTIVES, 0, false, how_many, counted, 0, 0,
+                           "Numero di obiettivi – %s", area);
+        for (size_t k = 0; k < 3; k++) {
+            column = rel_dataset_column(declared, shares[k]);
+            rel_figure typed = {row->values[column].number, row->values[column].at, "dichiarato"};
+            rel_figure share = {s->share[k], {NULL, 0, 0}, "calcolato dagli esiti"};
+            /* 0,01 points: the same shares rounded by another rule */
+            rel_findings_check(findings, REL_R_OBJECTIVES, 2, false, typed, share, 0, 1,
+                               "Obiettivi %s (%%) – %s", shares[k], area);
+        }
+    }
+}
+
+/* An N-1 column identical to the N column, over at least two non-zero
+ * lines, was almost surely pasted from the wrong year. */
+static void check_prior_year(const rel_model *model, rel_findings *findings)
+{
+    int year = model->entity.year;
+    for (size_t i = 0; i < model->dataset_count; i++) {
+        const rel_dataset *d = &model->datasets[i];
+        int now = rel_dataset_year_column(d, year), before = rel_dataset_year_column(d, year - 1);
+        if (now < 0 || before < 0 || d->columns[now].type == REL_TYPE_TEXT)
+            continue;
+        size_t compared = 0, equal = 0;
+        for (size_t r = 0; r < d->row_count; r++) {
+            const rel_row *row = &d->rows[r];
+            if (row->kind != REL_ROW_ITEM || !row->values[now].present
+                || !row->values[before].present || row->values[now].number == 0)
+                continue;
+            compared++;
+            equal += row->values[now].number == row->values[before].number;
+        }
+        if (compared >= 2 && equal == compared)
+            rel_findings_flag(findings, REL_R_PRIOR_YEAR, d->columns[before].at,
+                              "la colonna «%s» ripete riga per riga i valori della colonna «%s» "
+                              "(%zu righe): è stata copiata dall'anno sbagliato?",
+                              d->columns[before].label, d->columns[now].label, compared);
+    }
+}
+
+void rel_check_rules(const rel_model *model, rel_arena *arena, rel_findings *findings)
+{
+    check_variance_words(model, arena, findings);
+    check_objectives(model, arena, findings);
+    check_prior_year(model, findings);
+}
