@@ -3,20 +3,27 @@
  * (pipeline/build.h), prints its diagnostics on stderr, exits with its
  * status. Nothing else happens here.
  */
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/arena.h"
 #include "core/diag.h"
 #include "pipeline/build.h"
+#include "pipeline/init.h"
 
 static const char usage_text[] =
-    "Uso: relazione build CARTELLA [-o USCITA]   compila la relazione (PDF) e gli allegati (XLSX)\n"
-    "     relazione check CARTELLA               verifica i dati senza scrivere nulla\n"
+    "Uso: relazione build CARTELLA [-o USCITA] [--bozza]  compila la relazione (PDF) e gli\n"
+    "                                                     allegati (XLSX)\n"
+    "     relazione check CARTELLA       verifica dati e quadrature senza scrivere nulla\n"
+    "     relazione init CARTELLA [--anno AAAA]  crea una cartella di input da compilare\n"
     "     relazione --help | --version\n"
     "\n"
-    "CARTELLA contiene metadati.ini, schede.csv e testi/ (vedi docs/INPUT.md).\n"
+    "CARTELLA contiene metadati.ini, schede.csv, gli altri CSV e testi/ (docs/INPUT.md).\n"
     "USCITA è la cartella dei risultati (predefinita: output); viene creata se manca.\n"
+    "--bozza compila anche se le cifre non quadrano e stampa BOZZA su ogni pagina.\n"
     "\n"
     "Codici di uscita: 0 fatto; 1 dati che non quadrano; 64 uso errato;\n"
     "65 dati non validi; 66 input mancante o illeggibile; 70 errore interno;\n"
@@ -26,7 +33,27 @@ typedef struct cli_args {
     const char *command;
     const char *input;
     const char *output;
+    bool draft;
+    int year;          /* init: the fiscal year of the skeleton */
 } cli_args;
+
+/* The skeleton of `init` is for the year just closed. */
+static int default_year(void)
+{
+    time_t now = time(NULL);
+    struct tm today;
+    return gmtime_r(&now, &today) ? today.tm_year + 1900 - 1 : 2024;
+}
+
+static bool parse_year(const char *text, int *year)
+{
+    char *end;
+    long value = strtol(text, &end, 10);
+    if (*end != '\0' || strlen(text) != 4 || value < 1900 || value > 2199)
+        return false;
+    *year = (int)value;
+    return true;
+}
 
 static int usage_error(const char *message)
 {
@@ -37,7 +64,7 @@ static int usage_error(const char *message)
 /* Returns -1 when the arguments are valid, an exit status otherwise. */
 static int parse_args(int argc, char **argv, cli_args *args)
 {
-    *args = (cli_args){NULL, NULL, "output"};
+    *args = (cli_args){NULL, NULL, "output", false, default_year()};
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
@@ -52,6 +79,11 @@ static int parse_args(int argc, char **argv, cli_args *args)
             if (++i == argc)
                 return usage_error("manca la cartella dopo -o");
             args->output = argv[i];
+        } else if (strcmp(arg, "--bozza") == 0) {
+            args->draft = true;
+        } else if (strcmp(arg, "--anno") == 0) {
+            if (++i == argc || !parse_year(argv[i], &args->year))
+                return usage_error("dopo --anno serve un anno di quattro cifre");
         } else if (arg[0] == '-') {
             fprintf(stderr, "relazione: errore: opzione sconosciuta «%s»\n\n%s", arg, usage_text);
             return REL_EXIT_USAGE;
@@ -65,11 +97,24 @@ static int parse_args(int argc, char **argv, cli_args *args)
     }
     if (args->command == NULL)
         return usage_error("manca il comando (build o check)");
-    if (strcmp(args->command, "build") != 0 && strcmp(args->command, "check") != 0)
-        return usage_error("comando sconosciuto: usare build o check");
+    if (strcmp(args->command, "build") != 0 && strcmp(args->command, "check") != 0
+        && strcmp(args->command, "init") != 0)
+        return usage_error("comando sconosciuto: usare build, check o init");
     if (args->input == NULL)
         return usage_error("manca la cartella di input");
     return -1;
+}
+
+/* One line on stderr saying what was written, as a compiler would not but
+ * an accountant wants to see. */
+static void report_success(const cli_args *args, rel_exit status, bool published)
+{
+    if (strcmp(args->command, "build") == 0 && published)
+        fprintf(stderr, "relazione: scritti %s/%s e %s/%s%s\n", args->output, REL_OUTPUT_PDF,
+                args->output, REL_OUTPUT_XLSX, status == REL_EXIT_OK ? "" : " (BOZZA)");
+    else if (strcmp(args->command, "init") == 0 && status == REL_EXIT_OK)
+        fprintf(stderr, "relazione: creata la cartella %s per l'esercizio %d: sostituire gli "
+                        "esempi con i dati dell'ente\n", args->input, args->year);
 }
 
 int main(int argc, char **argv)
@@ -84,15 +129,18 @@ int main(int argc, char **argv)
     rel_diags diags;
     rel_diags_init(&diags, &arena);
 
-    rel_exit status = strcmp(args.command, "build") == 0
-                          ? rel_build(args.input, args.output, &arena, &diags)
-                          : rel_check(args.input, &arena, &diags);
+    rel_exit status;
+    bool published = false;
+    if (strcmp(args.command, "build") == 0)
+        status = rel_build(args.input, args.output, args.draft, &arena, &diags, &published);
+    else if (strcmp(args.command, "init") == 0)
+        status = rel_init(args.input, args.year, &arena, &diags);
+    else
+        status = rel_check(args.input, &arena, &diags);
     rel_diags_sort(&diags);
     if (!rel_diags_write_text(&diags, stderr) && status == REL_EXIT_OK)
         status = REL_EXIT_IOERR;
-    if (status == REL_EXIT_OK && strcmp(args.command, "build") == 0)
-        fprintf(stderr, "relazione: scritti %s/%s e %s/%s\n", args.output, REL_OUTPUT_PDF,
-                args.output, REL_OUTPUT_XLSX);
+    report_success(&args, status, published);
 
     rel_diags_free(&diags);
     rel_arena_free(&arena);

@@ -10,8 +10,16 @@
 #include "pipeline/load_model.h"
 #include "pipeline/output.h"
 #include "render/pdf/pdf_writer.h"
+#include "reconcile/reconcile.h"
 #include "render/xlsx/xlsx_writer.h"
 #include "template/report.h"
+
+/* Everything the middle of the compiler knows about one input directory. */
+typedef struct rel_analysis {
+    rel_model model;
+    rel_indicators indicators;
+    rel_findings findings;
+} rel_analysis;
 
 /* The exit status a diagnostic code calls for, and its rank: when several
  * kinds of error occurred, the lowest rank wins (a missing input explains
@@ -78,10 +86,26 @@ rel_doc_stamp rel_build_stamp(int fiscal_year)
     return (rel_doc_stamp){fiscal_year, 12, 31, 0, 0, 0};
 }
 
+/* The front end and the middle: load and validate, compute the user's
+ * indicators, reconcile. Findings become diagnostics. false when the data
+ * could not be loaded (nothing was computed). */
+static bool analyse(const char *in_dir, rel_arena *arena, rel_diags *diags, rel_analysis *out)
+{
+    if (!rel_model_load(in_dir, arena, diags, &out->model))
+        return false;
+    assert(rel_model_check(&out->model));
+    rel_indicators_compute(&out->model, arena, diags, &out->indicators);
+    rel_findings_init(&out->findings, arena);
+    rel_reconcile(&out->model, &out->indicators, arena, diags, &out->findings);
+    rel_findings_report(&out->findings, diags);
+    return true;
+}
+
 rel_exit rel_check(const char *in_dir, rel_arena *arena, rel_diags *diags)
 {
-    rel_model model;
-    rel_model_load(in_dir, arena, diags, &model);
+    rel_analysis analysis = {0};
+    analyse(in_dir, arena, diags, &analysis);
+    rel_findings_free(&analysis.findings);
     return rel_exit_for(diags);
 }
 
@@ -103,19 +127,27 @@ static bool render_outputs(const rel_model *model, rel_output_set *outputs, rel_
            && rel_xlsx_write(model, &doc.created, xlsx_path, diags);
 }
 
-rel_exit rel_build(const char *in_dir, const char *out_dir, rel_arena *arena, rel_diags *diags)
+/* Findings stop a final build; a draft goes on and says BOZZA on every page. */
+static bool may_render(rel_exit status, bool draft)
 {
-    rel_model model;
-    if (!rel_model_load(in_dir, arena, diags, &model))
-        return rel_exit_for(diags);
-    assert(rel_model_check(&model));
+    return status == REL_EXIT_OK || (status == REL_EXIT_FINDINGS && draft);
+}
 
+rel_exit rel_build(const char *in_dir, const char *out_dir, bool force_draft, rel_arena *arena,
+                   rel_diags *diags, bool *published)
+{
+    *published = false;
+    rel_analysis analysis = {0};
+    bool loaded = analyse(in_dir, arena, diags, &analysis);
+    analysis.model.entity.draft = analysis.model.entity.draft || force_draft;
     rel_output_set outputs;
-    if (!rel_output_prepare(&outputs, out_dir, in_dir, arena, diags))
-        return rel_exit_for(diags);
-    if (!render_outputs(&model, &outputs, arena, diags) || !rel_output_commit(&outputs, diags)) {
-        rel_output_abort(&outputs);
-        return rel_exit_for(diags);
+    if (loaded && may_render(rel_exit_for(diags), analysis.model.entity.draft)
+        && rel_output_prepare(&outputs, out_dir, in_dir, arena, diags)) {
+        *published = render_outputs(&analysis.model, &outputs, arena, diags)
+                     && rel_output_commit(&outputs, diags);
+        if (!*published)
+            rel_output_abort(&outputs);
     }
+    rel_findings_free(&analysis.findings);
     return rel_exit_for(diags);
 }

@@ -7,6 +7,8 @@
 #ifndef REL_BUILD_H
 #define REL_BUILD_H
 
+#include <stdbool.h>
+
 #include "core/arena.h"
 #include "core/diag.h"
 #include "document/document.h"
@@ -27,13 +29,17 @@ typedef enum rel_exit {
 #define REL_OUTPUT_PDF "relazione.pdf"
 #define REL_OUTPUT_XLSX "allegati.xlsx"
 
-/* Loads and validates `in_dir`; writes nothing anywhere. */
+/* Loads, validates and reconciles `in_dir`; writes nothing anywhere. */
 rel_exit rel_check(const char *in_dir, rel_arena *arena, rel_diags *diags);
 
-/* Loads `in_dir` and, if it is valid, writes the PDF and the XLSX annexes
- * into `out_dir` atomically: both are published or neither is, and earlier
- * outputs stay as they were on any failure. */
-rel_exit rel_build(const char *in_dir, const char *out_dir, rel_arena *arena, rel_diags *diags);
+/* Loads `in_dir`, reconciles it and, if it is valid and its figures agree,
+ * writes the PDF and the XLSX annexes into `out_dir` atomically: both are
+ * published or neither is, and earlier outputs stay as they were on any
+ * failure. A draft (metadata `bozza`, or `force_draft`) is written despite
+ * findings, marked BOZZA, and still exits REL_EXIT_FINDINGS. *published
+ * says whether the outputs were written. */
+rel_exit rel_build(const char *in_dir, const char *out_dir, bool force_draft, rel_arena *arena,
+                   rel_diags *diags, bool *published);
 
 /* The date stamped into the outputs: SOURCE_DATE_EPOCH when set (UTC),
  * otherwise 31 December of the fiscal year. Never the clock. */

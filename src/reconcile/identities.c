@@ -17,9 +17,10 @@ typedef struct implied {
 
 static implied column_total(rel_arena *arena, const rel_dataset *d, int column)
 {
-    implied result = {false, {0, {d->path, 0, 0}, NULL}, true, 0};
+    implied result = {false, {0, {NULL, 0, 0}, NULL}, true, 0};
     if (d == NULL || column < 0)
         return result;
+    result.figure.at.file = d->path;
     result.present = true;
     for (size_t r = 0; r < d->row_count; r++) {
         const rel_row *row = &d->rows[r];

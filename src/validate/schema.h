@@ -39,6 +39,7 @@ typedef struct rel_schema {
     size_t column_count;
     rel_type year_type;           /* type of the year columns, when years_required > 0 */
     int years_required;           /* 0: no year columns; 1: N; 2: N and N-1 */
+    const char *year_example;     /* a year column's value for `relazione init` */
 } rel_schema;
 
 /* Every known dataset, in the order they are loaded and documented. */

@@ -9,8 +9,8 @@
 #define KEY REL_COL_KEY
 #define LABEL REL_COL_LABEL
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
-#define SCHEMA(n, title, required, cols, years, ytype) \
-    {n, n ".csv", title, required, cols, COUNT_OF(cols), REL_TYPE_##ytype, years}
+#define SCHEMA(n, title, required, cols, years, ytype, yexample) \
+    {n, n ".csv", title, required, cols, COUNT_OF(cols), REL_TYPE_##ytype, years, yexample}
 
 static const rel_column_schema schede_columns[] = {
     C("area", TEXT, NE | KEY, "Area Disabilità"),
@@ -45,7 +45,7 @@ static const rel_column_schema costi_columns[] = {
 
 static const rel_column_schema avanzo_columns[] = {
     C("voce", TEXT, NE | KEY | LABEL, "Fondo Povertà"),
-    C("vincolato", MONEY, REQ, "€ 12.500,00"),
+    C("vincolato", MONEY, REQ, "€ 1.265,03"),
     C("finalizzato", MONEY, REQ, "€ -"),
     C("non_vincolato", MONEY, REQ, "€ -"),
 };
@@ -145,17 +145,17 @@ static const rel_column_schema sedute_columns[] = {
 
 static const rel_column_schema riepilogo_columns[] = {
     C("area", TEXT, NE | KEY | LABEL, "Area Minori e Famiglia"),
-    C("obiettivi", COUNT, REQ, "3"),
-    C("raggiunti", PERCENT, REQ, "33,33%"),
-    C("non_raggiunti", PERCENT, REQ, "33,33%"),
-    C("in_corso", PERCENT, REQ, "33,34%"),
+    C("obiettivi", COUNT, REQ, "1"),
+    C("raggiunti", PERCENT, REQ, "0%"),
+    C("non_raggiunti", PERCENT, REQ, "0%"),
+    C("in_corso", PERCENT, REQ, "100%"),
 };
 
 /* Indicators the user defines with a formula (docs/FORMULAS.md). */
 static const rel_column_schema calcolati_columns[] = {
     C("nome", TEXT, NE | KEY, "spesa_pro_capite"),
     C("descrizione", TEXT, LABEL, "Spesa sociale pro-capite"),
-    C("formula", TEXT, NE, "costi[\"TOTALE USCITE\"; N] / 98231"),
+    C("formula", TEXT, NE, "costi[N] / 98231"),
     C("unita", TEXT, 0, "€"),
     C("decimali", COUNT, 0, "2"),
 };
@@ -164,46 +164,46 @@ static const rel_column_schema calcolati_columns[] = {
 static const rel_column_schema verifiche_columns[] = {
     C("descrizione", TEXT, NE | KEY | LABEL, "Uscite delle schede uguali ai costi per natura"),
     C("sinistra", TEXT, NE, "SOMMA(schede[consuntivo])"),
-    C("destra", TEXT, NE, "costi[\"TOTALE USCITE\"; N]"),
+    C("destra", TEXT, NE, "costi[N]"),
     C("tolleranza", DECIMAL, 0, "0"),
 };
 
 static const rel_schema schede = SCHEMA("schede", "Schede preventivo/consuntivo", true,
-                                        schede_columns, 0, TEXT);
+                                        schede_columns, 0, TEXT, NULL);
 static const rel_schema centri = SCHEMA("centri_di_costo", "Riepilogo per centri di costo", false,
-                                        centri_columns, 0, TEXT);
+                                        centri_columns, 0, TEXT, NULL);
 static const rel_schema fondi = SCHEMA("fondi", "Fondi istituzionali e di ambito", false,
-                                       fondi_columns, 2, MONEY);
+                                       fondi_columns, 2, MONEY, "€ 10.000,00");
 static const rel_schema entrate = SCHEMA("entrate", "Composizione delle entrate", false,
-                                         entrate_columns, 1, MONEY);
+                                         entrate_columns, 1, MONEY, "€ 30.000,00");
 static const rel_schema costi = SCHEMA("costi", "Costi per natura", false, costi_columns, 1,
-                                       MONEY);
+                                       MONEY, "€ 28.734,97");
 static const rel_schema avanzo = SCHEMA("avanzo", "Composizione dell'avanzo", false,
-                                        avanzo_columns, 0, TEXT);
+                                        avanzo_columns, 0, TEXT, NULL);
 static const rel_schema personale = SCHEMA("personale", "Personale al 31/12", false,
-                                           personale_columns, 0, TEXT);
+                                           personale_columns, 0, TEXT, NULL);
 static const rel_schema indicatori = SCHEMA("indicatori", "Indicatori", false,
-                                            indicatori_columns, 1, DECIMAL);
+                                            indicatori_columns, 1, DECIMAL, "1,00");
 static const rel_schema obiettivi = SCHEMA("obiettivi", "Obiettivi", false, obiettivi_columns,
-                                           0, TEXT);
+                                           0, TEXT, NULL);
 static const rel_schema progetti = SCHEMA("progetti", "Area progettazione", false,
-                                          progetti_columns, 0, TEXT);
+                                          progetti_columns, 0, TEXT, NULL);
 static const rel_schema bilancio = SCHEMA("stato_patrimoniale", "Stato patrimoniale riclassificato",
-                                          false, bilancio_columns, 2, MONEY);
+                                          false, bilancio_columns, 2, MONEY, "1.000");
 static const rel_schema indici = SCHEMA("indici", "Indici di bilancio", false, indici_columns,
-                                        2, DECIMAL);
+                                        2, DECIMAL, "1,00");
 static const rel_schema produzione = SCHEMA("valore_produzione", "Valore della produzione",
-                                            false, produzione_columns, 1, MONEY);
+                                            false, produzione_columns, 1, MONEY, "€ 30.000,00");
 static const rel_schema riepilogo = SCHEMA("riepilogo_obiettivi", "Riepilogo degli obiettivi",
-                                           false, riepilogo_columns, 0, TEXT);
+                                           false, riepilogo_columns, 0, TEXT, NULL);
 static const rel_schema calcolati = SCHEMA("indicatori_calcolati", "Indicatori calcolati", false,
-                                           calcolati_columns, 0, TEXT);
+                                           calcolati_columns, 0, TEXT, NULL);
 static const rel_schema verifiche = SCHEMA("verifiche", "Verifiche dichiarate", false,
-                                           verifiche_columns, 0, TEXT);
+                                           verifiche_columns, 0, TEXT, NULL);
 static const rel_schema organi = SCHEMA("organi", "Composizione degli organi", false,
-                                        organi_columns, 0, TEXT);
+                                        organi_columns, 0, TEXT, NULL);
 static const rel_schema sedute = SCHEMA("sedute", "Sedute degli organi", false, sedute_columns,
-                                        0, TEXT);
+                                        0, TEXT, NULL);
 
 const rel_schema *const rel_schemas[] = {
     &schede, &centri, &fondi, &entrate, &costi, &avanzo, &personale, &indicatori,
