@@ -9,8 +9,20 @@ static bool evaluate(const rel_model *model, const rel_formula_names *names, con
     return formula && rel_formula_eval(formula, model, names, arena, diags, value);
 }
 
-/* Both sides at the check's scale: cents when either side is money, else
- * four decimals. The tolerance (same unit as the sides) likewise. */
+/* The fewest decimals (0, 2 or 4) at which both sides are exact: 412 = 413
+ * reads as such, not as 412,0000. Four when neither is exact at all. */
+static int check_scale(rel_rational a, rel_rational b)
+{
+    static const int scales[] = {0, 2, 4};
+    static const __int128 units[] = {1, 100, 10000};
+    for (size_t i = 0; i < 3; i++)
+        if (units[i] % a.den == 0 && units[i] % b.den == 0)
+            return scales[i];
+    return 4;
+}
+
+/* Both sides at the check's scale (at least cents when either is money);
+ * the tolerance, in the same unit as the sides, likewise. */
 static void check_row(const rel_model *model, const rel_dataset *d, const rel_row *row,
                       const rel_formula_names *names, rel_diags *diags, rel_findings *findings)
 {
@@ -21,7 +33,9 @@ static void check_row(const rel_model *model, const rel_dataset *d, const rel_ro
         | !evaluate(model, names, &row->values[right], findings->arena, diags, &b))
         return;
     bool money = a.money || b.money;
-    int scale = money ? 2 : 4;
+    int scale = check_scale(a, b);
+    if (money && scale < 2)
+        scale = 2;
     int64_t x, y, allowed = 0;
     if (tolerance >= 0 && row->values[tolerance].present) {
         rel_rational t = rel_rational_from_fixed(row->values[tolerance].number,
@@ -34,7 +48,7 @@ static void check_row(const rel_model *model, const rel_dataset *d, const rel_ro
         return;
     }
     rel_figure declared = {x, row->values[left].at, "sinistra"};
-    rel_figure expected = {y, row->values[right].at, "destra"};
+    rel_figure expected = {y, row->values[right].at, "la destra"};
     rel_findings_check(findings, REL_R_USER_CHECK, scale, money, declared, expected,
                        allowed < 0 ? -allowed : allowed, 0, "Verifica «%s»",
                        rel_row_text(row, rel_dataset_column(d, "descrizione")));
