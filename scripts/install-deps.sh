@@ -9,6 +9,7 @@ packages=(
   libxlsxwriter-dev                   # the XLSX annexes
   libcsv-dev                          # CSV parsing
   zlib1g-dev                          # compression, for the two above
+  libjansson-dev                      # JSON diagnostics (--format json)
   libcmocka-dev                       # unit tests
   fonts-liberation2                   # the report's TrueType fonts
   poppler-utils qpdf                  # tests: pdftotext, pdffonts, pdfinfo, qpdf --check

@@ -1,7 +1,8 @@
 /*
  * main.c - the relazione command line. Parses arguments, calls the library
- * (pipeline/build.h), prints its diagnostics on stderr, exits with its
- * status. Nothing else happens here.
+ * (pipeline/build.h), prints its diagnostics (text on stderr, or JSON on
+ * stdout with --format json), exits with its status. Nothing else happens
+ * here.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 
 #include "core/arena.h"
 #include "core/diag.h"
+#include "core/diag_json.h"
 #include "pipeline/build.h"
 #include "pipeline/init.h"
 
@@ -24,6 +26,8 @@ static const char usage_text[] =
     "CARTELLA contiene metadati.ini, schede.csv, gli altri CSV e testi/ (docs/INPUT.md).\n"
     "USCITA è la cartella dei risultati (predefinita: output); viene creata se manca.\n"
     "--bozza compila anche se le cifre non quadrano e stampa BOZZA su ogni pagina.\n"
+    "--format json scrive errori e avvisi su stdout come un oggetto JSON, per altri\n"
+    "programmi; con --format text (predefinito) sono righe leggibili su stderr.\n"
     "\n"
     "Codici di uscita: 0 fatto; 1 dati che non quadrano; 64 uso errato;\n"
     "65 dati non validi; 66 input mancante o illeggibile; 70 errore interno;\n"
@@ -35,6 +39,7 @@ typedef struct cli_args {
     const char *output;
     bool draft;
     int year;          /* init: the fiscal year of the skeleton */
+    bool json;         /* --format json: diagnostics as JSON on stdout */
 } cli_args;
 
 /* The skeleton of `init` is for the year just closed. */
@@ -61,10 +66,25 @@ static int usage_error(const char *message)
     return REL_EXIT_USAGE;
 }
 
+/* The value of --format (NULL when missing): -1 when valid, an exit status
+ * otherwise. */
+static int parse_format(const char *value, cli_args *args)
+{
+    if (value == NULL)
+        return usage_error("manca il formato dopo --format (text o json)");
+    if (strcmp(value, "text") != 0 && strcmp(value, "json") != 0) {
+        fprintf(stderr, "relazione: errore: formato sconosciuto «%s»: usare text o json\n\n%s",
+                value, usage_text);
+        return REL_EXIT_USAGE;
+    }
+    args->json = strcmp(value, "json") == 0;
+    return -1;
+}
+
 /* Returns -1 when the arguments are valid, an exit status otherwise. */
 static int parse_args(int argc, char **argv, cli_args *args)
 {
-    *args = (cli_args){NULL, NULL, "output", false, default_year()};
+    *args = (cli_args){NULL, NULL, "output", false, default_year(), false};
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
@@ -84,6 +104,11 @@ static int parse_args(int argc, char **argv, cli_args *args)
         } else if (strcmp(arg, "--anno") == 0) {
             if (++i == argc || !parse_year(argv[i], &args->year))
                 return usage_error("dopo --anno serve un anno di quattro cifre");
+        } else if (strcmp(arg, "--format") == 0 || strncmp(arg, "--format=", 9) == 0) {
+            const char *value = arg[8] == '=' ? arg + 9 : ++i < argc ? argv[i] : NULL;
+            int status = parse_format(value, args);
+            if (status >= 0)
+                return status;
         } else if (arg[0] == '-') {
             fprintf(stderr, "relazione: errore: opzione sconosciuta «%s»\n\n%s", arg, usage_text);
             return REL_EXIT_USAGE;
@@ -117,6 +142,19 @@ static void report_success(const cli_args *args, rel_exit status, bool published
                         "esempi con i dati dell'ente\n", args->input, args->year);
 }
 
+/* Text on stderr for people, or one JSON object on stdout for programs. If
+ * the JSON cannot be written, the text still reaches stderr. Returns false
+ * when the diagnostics did not reach their stream. */
+static bool write_diags(const cli_args *args, const rel_diags *diags)
+{
+    if (!args->json)
+        return rel_diags_write_text(diags, stderr);
+    if (rel_diags_write_json(diags, stdout))
+        return true;
+    rel_diags_write_text(diags, stderr);
+    return false;
+}
+
 int main(int argc, char **argv)
 {
     cli_args args;
@@ -138,9 +176,10 @@ int main(int argc, char **argv)
     else
         status = rel_check(args.input, &arena, &diags);
     rel_diags_sort(&diags);
-    if (!rel_diags_write_text(&diags, stderr) && status == REL_EXIT_OK)
+    if (!write_diags(&args, &diags) && status == REL_EXIT_OK)
         status = REL_EXIT_IOERR;
-    report_success(&args, status, published);
+    if (!args.json)
+        report_success(&args, status, published);
 
     rel_diags_free(&diags);
     rel_arena_free(&arena);

@@ -82,6 +82,40 @@ static void attach_total_rows(const rel_schedule *s, rel_variances *list, size_t
     }
 }
 
+/* The voci, in file order, at the start of the list. */
+static void add_voci(const rel_schedule *s, rel_variances *out)
+{
+    for (size_t r = 0; r < s->data->row_count; r++) {
+        const rel_row *row = &s->data->rows[r];
+        if (row->kind != REL_ROW_ITEM)
+            continue;
+        out->items[out->count++] = (rel_variance){
+            .level = REL_LEVEL_VOCE, .area = rel_row_text(row, s->area),
+            .azione = rel_row_text(row, s->azione), .voce = rel_row_text(row, s->voce),
+            .preventivo = row->values[s->preventivo].number,
+            .consuntivo = row->values[s->consuntivo].number,
+            .motivazione = rel_row_text(row, s->motivazione), .at = row->values[s->voce].at,
+        };
+    }
+}
+
+/* Azioni, areas and the total, after the voci, in order of first sight. */
+static bool add_aggregates(rel_variances *out, size_t lines)
+{
+    bool ok = true;
+    for (size_t i = 0; i < lines; i++) {
+        const rel_variance voce = out->items[i];
+        if (voce.azione[0])
+            ok = add_line(aggregate(out, REL_LEVEL_AZIONE, voce.area, voce.azione, lines),
+                          voce.preventivo, voce.consuntivo, voce.at, voce.motivazione) && ok;
+        ok = add_line(aggregate(out, REL_LEVEL_AREA, voce.area, "", lines), voce.preventivo,
+                      voce.consuntivo, voce.at, voce.motivazione) && ok;
+        ok = add_line(aggregate(out, REL_LEVEL_TOTAL, "", "", lines), voce.preventivo,
+                      voce.consuntivo, voce.at, "") && ok;
+    }
+    return ok;
+}
+
 bool rel_variances_compute(const rel_model *model, rel_arena *arena, rel_variances *out)
 {
     *out = (rel_variances){NULL, 0};
@@ -91,29 +125,9 @@ bool rel_variances_compute(const rel_model *model, rel_arena *arena, rel_varianc
     out->items = rel_arena_array(arena, 3 * s.data->row_count + 1, sizeof *out->items);
     if (out->items == NULL)
         return false;
-    size_t lines = 0;
-    for (size_t r = 0; r < s.data->row_count; r++)
-        lines += s.data->rows[r].kind == REL_ROW_ITEM;
-    rel_variance *total = NULL;
-    bool ok = true;
-    for (size_t r = 0, first = lines; r < s.data->row_count; r++) {
-        const rel_row *row = &s.data->rows[r];
-        if (row->kind != REL_ROW_ITEM)
-            continue;
-        int64_t prev = row->values[s.preventivo].number, cons = row->values[s.consuntivo].number;
-        const char *area = rel_row_text(row, s.area), *azione = rel_row_text(row, s.azione);
-        const char *words = rel_row_text(row, s.motivazione);
-        rel_variance *v = &out->items[out->count++];
-        *v = (rel_variance){REL_LEVEL_VOCE, area, azione, rel_row_text(row, s.voce), prev, cons,
-                            0, false, 0, 0, false, words, row->values[s.voce].at};
-        if (azione[0])
-            ok = add_line(aggregate(out, REL_LEVEL_AZIONE, area, azione, first), prev, cons,
-                          v->at, words) && ok;
-        ok = add_line(aggregate(out, REL_LEVEL_AREA, area, "", first), prev, cons, v->at,
-                      words) && ok;
-        total = aggregate(out, REL_LEVEL_TOTAL, "", "", first);
-        ok = add_line(total, prev, cons, v->at, "") && ok;
-    }
+    add_voci(&s, out);
+    size_t lines = out->count;
+    bool ok = add_aggregates(out, lines);
     attach_total_rows(&s, out, lines);
     for (size_t i = 0; i < out->count; i++)
         finish(&out->items[i], &model->entity);

@@ -1,5 +1,7 @@
 #include "core/diag.h"
 
+#include "core/utf8.h"
+
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +23,18 @@ static bool diags_grow(rel_diags *diags)
     return true;
 }
 
+/* A message cut at the buffer's end may end inside a UTF-8 character:
+ * drop the partial character, so no writer ever sees a broken sequence. */
+static void cut_at_character(char *text)
+{
+    size_t len = strlen(text), lead = len;
+    while (lead > 0 && ((unsigned char)text[lead - 1] & 0xC0) == 0x80)
+        lead--;
+    if (lead > 0
+        && rel_utf8_sequence((const unsigned char *)text + lead - 1, len - lead + 1) == 0)
+        text[lead - 1] = '\0';
+}
+
 void rel_diag_add(rel_diags *diags, rel_severity severity, const char *code,
                   rel_origin where, const char *format, ...)
 {
@@ -40,6 +54,7 @@ void rel_diag_vadd(rel_diags *diags, rel_severity severity, const char *code, re
 
     char buffer[1024];
     vsnprintf(buffer, sizeof buffer, format, args);
+    cut_at_character(buffer);
 
     char *message = rel_arena_strdup(diags->arena, buffer);
     if (message == NULL || (diags->count == diags->capacity && !diags_grow(diags))) {

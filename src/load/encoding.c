@@ -5,38 +5,7 @@
 #include <string.h>
 
 #include "core/codes.h"
-
-/* Length of the valid UTF-8 sequence at p (1..4), or 0 if it is invalid. */
-static size_t utf8_sequence_length(const unsigned char *p, size_t left)
-{
-    unsigned char c = p[0];
-    if (c < 0x80)
-        return 1;
-    size_t need;
-    unsigned char low = 0x80, high = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF)
-        need = 2;
-    else if (c >= 0xE0 && c <= 0xEF) {
-        need = 3;
-        if (c == 0xE0)
-            low = 0xA0;       /* overlong */
-        else if (c == 0xED)
-            high = 0x9F;      /* surrogates */
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        need = 4;
-        if (c == 0xF0)
-            low = 0x90;
-        else if (c == 0xF4)
-            high = 0x8F;
-    } else
-        return 0;
-    if (left < need || p[1] < low || p[1] > high)
-        return 0;
-    for (size_t i = 2; i < need; i++)
-        if (p[i] < 0x80 || p[i] > 0xBF)
-            return 0;
-    return need;
-}
+#include "core/utf8.h"
 
 size_t rel_utf8_first_invalid(const char *bytes, size_t len, bool *multibyte)
 {
@@ -44,7 +13,7 @@ size_t rel_utf8_first_invalid(const char *bytes, size_t len, bool *multibyte)
     *multibyte = false;
     size_t i = 0;
     while (i < len) {
-        size_t n = utf8_sequence_length(p + i, len - i);
+        size_t n = rel_utf8_sequence(p + i, len - i);
         if (n == 0)
             return i;
         if (n > 1)

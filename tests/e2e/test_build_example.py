@@ -7,6 +7,7 @@ qpdf, the XLSX with openpyxl. Usage: test_build_example.py RELAZIONE SRCDIR
 """
 import csv
 import decimal
+import json
 import os
 import re
 import shutil
@@ -163,6 +164,29 @@ class BuildExample(unittest.TestCase):
         self.assertIn("[E101]", result.stderr)
         after = {n: open(os.path.join(out, n), "rb").read() for n in os.listdir(out)}
         self.assertEqual(before, after)
+
+    def test_check_json_reports_a_bad_cell(self):
+        bad_input = os.path.join(self.tmp, "bad-json")
+        shutil.copytree(INPUT, bad_input)
+        path = os.path.join(bad_input, "schede.csv")
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            lines = f.read().split("\r\n")
+        fields = lines[2].split(";")
+        column = len(";".join(fields[:4])) + 2          # 1-based start of preventivo
+        fields[4] = "1,234.56"
+        lines[2] = ";".join(fields)
+        with open(path, "w", encoding="utf-8-sig", newline="") as f:
+            f.write("\r\n".join(lines))
+        result = run("check", bad_input, "--format", "json")
+        self.assertEqual((result.returncode, result.stderr), (65, ""))
+        report = json.loads(result.stdout)
+        errors = [d for d in report["diagnostics"] if d["severity"] == "error"]
+        self.assertEqual(report["errors"], 1)
+        self.assertEqual(len(errors), 1, errors)
+        self.assertEqual({k: errors[0][k] for k in ("code", "file", "line", "column")},
+                         {"code": "E101", "file": f"{bad_input}/schede.csv", "line": 3,
+                          "column": column})
+        self.assertIn("«1,234.56»", errors[0]["message"])
 
 
 if __name__ == "__main__":

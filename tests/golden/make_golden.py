@@ -99,6 +99,16 @@ def main():
            "R006 errore riepilogo_obiettivi.csv:7:8",
            "R006 avviso riepilogo_obiettivi.csv:7:11")
 
+    # Stricter thresholds (5.000 €, 5%): the case manager line (-7.587,75 €,
+    # -7,90%) now needs words and has none; the other material variances
+    # are explained by their own motivazione or by one of their lines.
+    d = copy_case("variance_without_words")
+    edit(os.path.join(d, "metadati.ini"), "soglia_scostamento = € 10.000,00",
+         "soglia_scostamento = € 5.000,00")
+    edit(os.path.join(d, "metadati.ini"), "soglia_scostamento_percentuale = 10%",
+         "soglia_scostamento_percentuale = 5%")
+    expect("variance_without_words", "R005 errore schede.csv:19:58")
+
     # A user identity between two tables that fails: the minors in charge at
     # 31/12 differ between the indicators (412) and the service table (413).
     d = copy_case("user_identity")

@@ -87,6 +87,28 @@ static void test_long_message_is_cut_not_overflowed(void **state)
     rel_arena_free(&arena);
 }
 
+/* A message cut at the limit inside a character loses the partial one. */
+static void test_cut_never_splits_a_character(void **state)
+{
+    (void)state;
+    rel_arena arena;
+    rel_arena_init(&arena);
+    rel_diags diags;
+    rel_diags_init(&diags, &arena);
+    char big[1100];
+    memset(big, 'x', 1022);
+    strcpy(big + 1022, "€€");   /* the first € starts at byte 1022: cut inside it */
+    rel_diag_add(&diags, REL_SEV_ERROR, "E022", (rel_origin){"f", 1, 1}, "%s", big);
+    assert_int_equal(strlen(diags.items[0].message), 1022);
+    memset(big, 'x', 1021);
+    strcpy(big + 1021, "à€");   /* à fits whole (1021-1022), € is cut */
+    rel_diag_add(&diags, REL_SEV_ERROR, "E022", (rel_origin){"f", 1, 1}, "%s", big);
+    assert_int_equal(strlen(diags.items[1].message), 1023);
+    assert_string_equal(diags.items[1].message + 1021, "à");
+    rel_diags_free(&diags);
+    rel_arena_free(&arena);
+}
+
 /* Every code defined in core/codes.h must have its section in ERRORS.md. */
 static void test_every_code_is_documented(void **state)
 {
@@ -123,6 +145,7 @@ int main(void)
         cmocka_unit_test(test_line_format),
         cmocka_unit_test(test_sorted_by_file_line_column_then_arrival),
         cmocka_unit_test(test_long_message_is_cut_not_overflowed),
+        cmocka_unit_test(test_cut_never_splits_a_character),
         cmocka_unit_test(test_every_code_is_documented),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
