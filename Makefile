@@ -4,7 +4,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps configure compile test clean
+.PHONY: all deps configure compile test test-asan clean
 
 all: compile
 	./$(BUILD)/relazione build input -o output
@@ -22,5 +22,11 @@ compile: configure
 test: compile
 	ctest --test-dir $(BUILD) --verbose
 
+# The same suite on an AddressSanitizer + UBSan build (leaks included).
+test-asan: deps
+	@cmake -S . -B $(BUILD)-asan -DCMAKE_BUILD_TYPE=Debug -DREL_SANITIZE=ON >/dev/null
+	@cmake --build $(BUILD)-asan -j $(JOBS)
+	ctest --test-dir $(BUILD)-asan --output-on-failure
+
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(BUILD)-asan
