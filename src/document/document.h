@@ -20,11 +20,12 @@ typedef enum rel_row_style {
     REL_STYLE_NORMAL,
     REL_STYLE_GROUP,     /* an area or azione heading row, spanning the table */
     REL_STYLE_TOTAL,     /* bold, between rules */
+    REL_STYLE_NOTE,      /* an explanation under the row above, spanning, in italics */
 } rel_row_style;
 
 typedef struct rel_doc_row {
     rel_row_style style;
-    const char **cells;        /* `columns` strings; a GROUP row uses cells[0] */
+    const char **cells;        /* `columns` strings; GROUP and NOTE rows use cells[0] */
 } rel_doc_row;
 
 typedef struct rel_doc_table {

@@ -110,12 +110,13 @@ rel_exit rel_check(const char *in_dir, rel_arena *arena, rel_diags *diags)
 }
 
 /* Renders both outputs into staged temporary files; false if either fails. */
-static bool render_outputs(const rel_model *model, rel_output_set *outputs, rel_arena *arena,
-                           rel_diags *diags)
+static bool render_outputs(const rel_analysis *analysis, rel_output_set *outputs,
+                           rel_arena *arena, rel_diags *diags)
 {
+    const rel_model *model = &analysis->model;
     rel_document doc;
     rel_doc_init(&doc, arena);
-    if (!rel_report_build(model, &doc)) {
+    if (!rel_report_build(model, &analysis->findings, &doc)) {
         rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUT_OF_MEMORY, (rel_origin){NULL, 0, 0},
                      "memoria esaurita componendo la relazione");
         return false;
@@ -123,8 +124,10 @@ static bool render_outputs(const rel_model *model, rel_output_set *outputs, rel_
     doc.created = rel_build_stamp(model->entity.year);
     const char *pdf_path = rel_output_stage(outputs, REL_OUTPUT_PDF, arena, diags);
     const char *xlsx_path = rel_output_stage(outputs, REL_OUTPUT_XLSX, arena, diags);
-    return pdf_path && xlsx_path && rel_pdf_write(&doc, pdf_path, diags)
-           && rel_xlsx_write(model, &doc.created, xlsx_path, diags);
+    return pdf_path && xlsx_path
+           && rel_pdf_write(&doc, pdf_path, rel_output_final_path(outputs, pdf_path), diags)
+           && rel_xlsx_write(model, &analysis->findings, &doc.created, xlsx_path,
+                             rel_output_final_path(outputs, xlsx_path), diags);
 }
 
 /* Findings stop a final build; a draft goes on and says BOZZA on every page. */
@@ -143,7 +146,7 @@ rel_exit rel_build(const char *in_dir, const char *out_dir, bool force_draft, re
     rel_output_set outputs;
     if (loaded && may_render(rel_exit_for(diags), analysis.model.entity.draft)
         && rel_output_prepare(&outputs, out_dir, in_dir, arena, diags)) {
-        *published = render_outputs(&analysis.model, &outputs, arena, diags)
+        *published = render_outputs(&analysis, &outputs, arena, diags)
                      && rel_output_commit(&outputs, diags);
         if (!*published)
             rel_output_abort(&outputs);

@@ -83,6 +83,14 @@ const char *rel_output_stage(rel_output_set *set, const char *name, rel_arena *a
     return temp_path;
 }
 
+const char *rel_output_final_path(const rel_output_set *set, const char *temp_path)
+{
+    for (size_t i = 0; i < set->count; i++)
+        if (set->files[i].temp_path == temp_path)
+            return set->files[i].final_path;
+    return temp_path;
+}
+
 static bool flush_to_disk(const char *path)
 {
     int fd = open(path, O_RDONLY);

@@ -39,6 +39,9 @@ bool rel_output_prepare(rel_output_set *set, const char *out_dir, const char *in
 const char *rel_output_stage(rel_output_set *set, const char *name, rel_arena *arena,
                              rel_diags *diags);
 
+/* The path the staged file `temp_path` will be published at, for messages. */
+const char *rel_output_final_path(const rel_output_set *set, const char *temp_path);
+
 /* Flushes every staged file to disk and renames each over its target.
  * On failure adds E202, removes what is still temporary and returns false. */
 bool rel_output_commit(rel_output_set *set, rel_diags *diags);

@@ -126,6 +126,31 @@ void rel_findings_report(const rel_findings *findings, rel_diags *diags)
                      "memoria esaurita durante le verifiche");
 }
 
+const char *rel_check_status_text(rel_check_status status)
+{
+    switch (status) {
+    case REL_CHECK_MATCH:
+        return "verificato";
+    case REL_CHECK_ROUNDING:
+        return "arrotondamento";
+    case REL_CHECK_ERROR:
+        break;
+    }
+    return "da correggere";
+}
+
+const char *rel_figure_place(rel_arena *arena, const rel_figure *figure)
+{
+    if (figure->at.file == NULL)
+        return figure->how ? figure->how : "";
+    const char *slash = strrchr(figure->at.file, '/');
+    const char *name = slash ? slash + 1 : figure->at.file;
+    if (figure->at.line == 0)
+        return name;
+    return rel_arena_printf(arena, "%s:%u:%u", name, (unsigned)figure->at.line,
+                            (unsigned)figure->at.col);
+}
+
 void rel_findings_free(rel_findings *findings)
 {
     free(findings->items);

@@ -75,6 +75,13 @@ void rel_findings_flag(rel_findings *findings, const char *code, rel_origin at,
  * a warning for a rounding difference, at the declared figure's cell. */
 void rel_findings_report(const rel_findings *findings, rel_diags *diags);
 
+/* "verificato", "arrotondamento", "da correggere": the outcome in words. */
+const char *rel_check_status_text(rel_check_status status);
+
+/* "schede.csv:6:70" (the file's base name, line, column), or the `how` of
+ * a computed figure. In the arena. */
+const char *rel_figure_place(rel_arena *arena, const rel_figure *figure);
+
 /* Releases the item array; the texts go with the arena. */
 void rel_findings_free(rel_findings *findings);
 

@@ -127,7 +127,7 @@ static void check_result(const rel_model *model, const rel_schedule *s, rel_find
     }
     implied result = {true, {income.figure.value - uscite.figure.value, {NULL, 0, 0},
                              "entrate meno uscite"}, income.whole && uscite.whole, 2};
-    compare(findings, REL_R_RESULT, surplus, result, "Avanzo (composizione) = Entrate − Uscite");
+    compare(findings, REL_R_RESULT, surplus, result, "Avanzo (composizione) = Entrate – Uscite");
 }
 
 void rel_check_identities(const rel_model *model, rel_findings *findings)

@@ -4,6 +4,7 @@
 
 #include "compute/totals.h"
 #include "core/number.h"
+#include "template/prospetto.h"
 
 /* The two sums of the schedules, recomputed from their lines. */
 typedef struct rel_pair {
@@ -59,6 +60,18 @@ static bool group_row(rel_document *doc, rel_doc_table *table, const char *text)
     return rel_doc_table_row(doc, table, REL_STYLE_GROUP, cells);
 }
 
+/* The motivazione of a variance, under its line. */
+static bool note_row(rel_document *doc, rel_doc_table *table, const char *text)
+{
+    const char **cells = rel_arena_array(doc->arena, 4, sizeof *cells);
+    const char *note = rel_arena_printf(doc->arena, "Motivazione: %s", text);
+    if (cells == NULL || note == NULL)
+        return false;
+    cells[0] = note;
+    cells[1] = cells[2] = cells[3] = "";
+    return rel_doc_table_row(doc, table, REL_STYLE_NOTE, cells);
+}
+
 static bool line_row(rel_document *doc, rel_doc_table *table, const rel_schedule *s,
                      const rel_row *line)
 {
@@ -102,6 +115,9 @@ static bool schedule_table(const rel_model *model, rel_document *doc, const rel_
                 return false;
         }
         if (!line_row(doc, table, s, line))
+            return false;
+        const char *words = rel_row_text(line, s->motivazione);
+        if (words[0] && !note_row(doc, table, words))
             return false;
     }
     const char **total = rel_arena_array(doc->arena, 4, sizeof *total);
@@ -152,7 +168,7 @@ static bool schedule_chapter(const rel_model *model, rel_document *doc)
            && rel_doc_paragraph(doc, summary) && schedule_table(model, doc, &s, &sum);
 }
 
-bool rel_report_build(const rel_model *model, rel_document *doc)
+bool rel_report_build(const rel_model *model, const rel_findings *findings, rel_document *doc)
 {
     if (!cover(model, doc))
         return false;
@@ -161,5 +177,6 @@ bool rel_report_build(const rel_model *model, rel_document *doc)
     const rel_narrative *premessa = rel_model_narrative(model, "premessa");
     if (premessa && !rel_report_paragraphs(doc, premessa->text))
         return false;
-    return schedule_chapter(model, doc);
+    return schedule_chapter(model, doc)
+           && rel_report_checks(doc, findings, "Appendice – Prospetto delle verifiche");
 }

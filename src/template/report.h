@@ -12,10 +12,12 @@
 
 #include "document/document.h"
 #include "model/model.h"
+#include "reconcile/finding.h"
 
 /* Builds the whole document for `model` into `doc` (initialised by the
- * caller). false when out of memory or when a total overflows. */
-bool rel_report_build(const rel_model *model, rel_document *doc);
+ * caller), with the checks of `findings` in an appendix. false when out of
+ * memory or when a total overflows. */
+bool rel_report_build(const rel_model *model, const rel_findings *findings, rel_document *doc);
 
 /* Splits a narrative text into paragraphs (blank-line separated, inner line
  * breaks joined by a space) and appends each one. */

@@ -24,6 +24,7 @@ typedef struct rel_pdf_fonts {
     HPDF_Font serif_italic;
     HPDF_Font sans;
     HPDF_Font sans_bold;
+    HPDF_Font sans_italic;
 } rel_pdf_fonts;
 
 /* Loads and embeds the fonts from RELAZIONE_FONT_DIR, or the directory

@@ -22,15 +22,58 @@ typedef struct table_geometry {
     double width[32];
 } table_geometry;
 
-static void compute_geometry(const rel_doc_table *table, table_geometry *g)
+/* Widest text of column `c` (header included), in the fonts its rows use. */
+static double widest(rel_pdf_ctx *ctx, const rel_doc_table *table, size_t c)
 {
-    double total = 0.0;
-    for (size_t c = 0; c < table->columns; c++)
-        total += table->widths[c];
+    const char *header = rel_pdf_text(ctx, table->header[c]);
+    double most = header ? rel_pdf_width(ctx->fonts.sans_bold, CELL_SIZE, header,
+                                         strlen(header)) : 0.0;
+    for (size_t r = 0; r < table->row_count; r++) {
+        const rel_doc_row *row = &table->rows[r];
+        if (row->style == REL_STYLE_GROUP || row->style == REL_STYLE_NOTE)
+            continue;
+        const char *text = rel_pdf_text(ctx, row->cells[c]);
+        HPDF_Font font = row->style == REL_STYLE_NORMAL ? ctx->fonts.sans : ctx->fonts.sans_bold;
+        double width = text ? rel_pdf_width(font, CELL_SIZE, text, strlen(text)) : 0.0;
+        if (width > most)
+            most = width;
+    }
+    return most;
+}
+
+/* A column of single words (file positions, codes) is better fitted than
+ * broken inside a word. */
+static bool single_words(const rel_doc_table *table, size_t c)
+{
+    for (size_t r = 0; r < table->row_count; r++) {
+        const rel_doc_row *row = &table->rows[r];
+        if (row->style != REL_STYLE_GROUP && row->style != REL_STYLE_NOTE
+            && strchr(row->cells[c], ' ') != NULL)
+            return false;
+    }
+    return true;
+}
+
+/* Numbers never wrap: a right-aligned column, or one of single words, is
+ * as wide as its widest cell; the text columns share what is left by their
+ * relative widths. */
+static void compute_geometry(rel_pdf_ctx *ctx, const rel_doc_table *table, table_geometry *g)
+{
+    double fixed = 0.0, weights = 0.0;
+    for (size_t c = 0; c < table->columns; c++) {
+        if (table->align[c] == REL_ALIGN_RIGHT || single_words(table, c)) {
+            g->width[c] = widest(ctx, table, c) + 2 * CELL_PAD_X + 1.0;
+            fixed += g->width[c];
+        } else {
+            weights += table->widths[c];
+        }
+    }
+    double left = REL_PDF_TEXT_WIDTH - fixed;
     double x = REL_PDF_MARGIN_X;
     for (size_t c = 0; c < table->columns; c++) {
+        if (table->align[c] != REL_ALIGN_RIGHT && !single_words(table, c))
+            g->width[c] = weights > 0 ? left * table->widths[c] / weights : 0.0;
         g->x[c] = x;
-        g->width[c] = REL_PDF_TEXT_WIDTH * table->widths[c] / total;
         x += g->width[c];
     }
     g->table = table;
@@ -38,7 +81,15 @@ static void compute_geometry(const rel_doc_table *table, table_geometry *g)
 
 static HPDF_Font row_font(const rel_pdf_ctx *ctx, rel_row_style style, bool header)
 {
+    if (style == REL_STYLE_NOTE)
+        return ctx->fonts.sans_italic;
     return header || style != REL_STYLE_NORMAL ? ctx->fonts.sans_bold : ctx->fonts.sans;
+}
+
+/* GROUP and NOTE rows span the table: one cell, the full width. */
+static bool spans(rel_row_style style)
+{
+    return style == REL_STYLE_GROUP || style == REL_STYLE_NOTE;
 }
 
 /* Encodes and wraps one row. A GROUP row spans the whole table. */
@@ -53,9 +104,9 @@ static bool lay_out_row(rel_pdf_ctx *ctx, const table_geometry *g, const char **
         return false;
     size_t most = 1;
     for (size_t c = 0; c < columns; c++) {
-        if (style == REL_STYLE_GROUP && c > 0)
+        if (spans(style) && c > 0)
             break;
-        double width = style == REL_STYLE_GROUP ? REL_PDF_TEXT_WIDTH : g->width[c];
+        double width = spans(style) ? REL_PDF_TEXT_WIDTH - g->width[0] * 0.15 : g->width[c];
         const char *text = rel_pdf_text(ctx, cells[c]);
         size_t count = text ? rel_pdf_wrap(ctx, row_font(ctx, style, header), CELL_SIZE, text,
                                            width - 2 * CELL_PAD_X, &row->lines[c]) : 0;
@@ -98,14 +149,15 @@ static void draw_row(rel_pdf_ctx *ctx, const table_geometry *g, const laid_row *
         rule(ctx, top, 0.8);
     HPDF_Font font = row_font(ctx, row->style, header);
     for (size_t c = 0; c < g->table->columns; c++) {
-        if (row->style == REL_STYLE_GROUP && c > 0)
+        if (spans(row->style) && c > 0)
             break;
-        bool right = g->table->align[c] == REL_ALIGN_RIGHT && row->style != REL_STYLE_GROUP;
+        bool right = g->table->align[c] == REL_ALIGN_RIGHT && !spans(row->style);
         double baseline = top - CELL_PAD_Y - CELL_SIZE;
         for (size_t i = 0; i < row->line_counts[c]; i++, baseline -= CELL_LEADING) {
             const rel_pdf_line *line = &row->lines[c][i];
+            double indent = row->style == REL_STYLE_NOTE ? g->width[0] * 0.15 : 0.0;
             double x = right ? g->x[c] + g->width[c] - CELL_PAD_X - line->width
-                             : g->x[c] + CELL_PAD_X;
+                             : g->x[c] + CELL_PAD_X + indent;
             rel_pdf_draw_line(ctx, font, CELL_SIZE, x, baseline, line, 0.0);
         }
     }
@@ -132,7 +184,7 @@ bool rel_pdf_table(rel_pdf_ctx *ctx, const rel_doc_table *table)
     if (table->columns == 0 || table->columns > 32)
         return false;
     table_geometry g;
-    compute_geometry(table, &g);
+    compute_geometry(ctx, table, &g);
     laid_row header;
     if (!lay_out_row(ctx, &g, table->header, REL_STYLE_NORMAL, true, &header))
         return false;

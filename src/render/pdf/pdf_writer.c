@@ -121,12 +121,13 @@ static void set_info(rel_pdf_ctx *ctx, const rel_document *doc)
     HPDF_SetInfoDateAttr(ctx->pdf, HPDF_INFO_MOD_DATE, date);
 }
 
-bool rel_pdf_write(const rel_document *doc, const char *path, rel_diags *diags)
+bool rel_pdf_write(const rel_document *doc, const char *path, const char *shown,
+                   rel_diags *diags)
 {
     pdf_errors errors = {0, 0};
     HPDF_Doc pdf = HPDF_New(on_pdf_error, &errors);
     if (pdf == NULL) {
-        rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUT_OF_MEMORY, (rel_origin){path, 0, 0},
+        rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUT_OF_MEMORY, (rel_origin){shown, 0, 0},
                      "memoria esaurita creando il PDF");
         return false;
     }
@@ -139,14 +140,14 @@ bool rel_pdf_write(const rel_document *doc, const char *path, rel_diags *diags)
         if (ok && errors.code == 0)
             HPDF_SaveToFile(pdf, path);
         if (errors.code != 0 || !ok) {
-            rel_diag_add(diags, REL_SEV_ERROR, REL_E_PDF, (rel_origin){path, 0, 0},
+            rel_diag_add(diags, REL_SEV_ERROR, REL_E_PDF, (rel_origin){shown, 0, 0},
                          "errore nella scrittura del PDF (libharu 0x%04X, dettaglio %u)",
                          (unsigned)errors.code, (unsigned)errors.detail);
             ok = false;
         }
     }
     if (ok && ctx.replaced_chars > 0)
-        rel_diag_add(diags, REL_SEV_WARNING, REL_W_PDF_CHARS, (rel_origin){path, 0, 0},
+        rel_diag_add(diags, REL_SEV_WARNING, REL_W_PDF_CHARS, (rel_origin){shown, 0, 0},
                      "%zu caratteri non rappresentabili nel PDF sono stati sostituiti",
                      ctx.replaced_chars);
     HPDF_Free(pdf);

@@ -10,8 +10,10 @@
 #include "document/document.h"
 
 /* Writes `doc` as a PDF at `path` (a temporary file the caller later
- * renames). On failure adds an error (E203, E205) and returns false; the
- * file may then be partial and is the caller's to remove. */
-bool rel_pdf_write(const rel_document *doc, const char *path, rel_diags *diags);
+ * renames; diagnostics name it `shown`, the file the user will see). On
+ * failure adds an error (E203, E205) and returns false; the file may then
+ * be partial and is the caller's to remove. */
+bool rel_pdf_write(const rel_document *doc, const char *path, const char *shown,
+                   rel_diags *diags);
 
 #endif

@@ -16,11 +16,14 @@
 #include "core/diag.h"
 #include "document/document.h"
 #include "model/model.h"
+#include "reconcile/finding.h"
 
 /* Writes the annexes workbook at `path` (a temporary file the caller later
- * renames); `created` dates the document properties. On failure adds E204
- * and returns false. */
-bool rel_xlsx_write(const rel_model *model, const rel_doc_stamp *created, const char *path,
+ * renames; diagnostics name it `shown`): the schedules, and the checks of
+ * `findings`; `created` dates the document properties. On failure adds
+ * E204 and returns false. */
+bool rel_xlsx_write(const rel_model *model, const rel_findings *findings,
+                    const rel_doc_stamp *created, const char *path, const char *shown,
                     rel_diags *diags);
 
 #endif
