@@ -4,7 +4,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps configure compile test test-asan clean
+.PHONY: all deps configure compile test test-asan clean fuzz
 
 all: compile
 	./$(BUILD)/relazione build input -o output
@@ -30,3 +30,15 @@ test-asan: deps
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-asan
+
+# libFuzzer harnesses of tests/fuzz/ (clang from Debian), FUZZ_SECONDS each;
+# fails if any crashed. The seeds stay untouched; what the fuzzer finds is
+# kept in $(BUILD)-fuzz/fuzz-corpus/, crashes in $(BUILD)-fuzz/fuzz-artifacts/.
+FUZZ_SECONDS ?= 100
+FUZZ_HARNESSES ?= csv encoding number date ini_metadata formula
+fuzz: deps
+	@tests/fuzz/install-fuzz-deps.sh
+	@cmake -S . -B $(BUILD)-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DREL_FUZZ=ON -DREL_WERROR=OFF -DBUILD_TESTING=OFF >/dev/null
+	@cmake --build $(BUILD)-fuzz -j $(JOBS) --target $(addprefix fuzz_,$(FUZZ_HARNESSES))
+	tests/fuzz/run-fuzz.sh $(BUILD)-fuzz $(FUZZ_SECONDS) $(FUZZ_HARNESSES)

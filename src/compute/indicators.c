@@ -47,7 +47,7 @@ static bool evaluate(context *c, size_t i)
         return false;
     }
     c->states[i] = STATE_RUNNING;
-    rel_formula_names names = {lookup, c, c->names};
+    rel_formula_names names = {lookup, c, c->names, NULL};
     bool ok = c->formulas[i] != NULL
               && rel_formula_eval(c->formulas[i], c->model, &names, c->arena, c->diags,
                                   &indicator->value);
@@ -133,5 +133,5 @@ static bool lookup_computed(void *data, const char *name, rel_rational *value, b
 
 rel_formula_names rel_indicators_names(const rel_indicators *indicators)
 {
-    return (rel_formula_names){lookup_computed, (void *)indicators, NULL};
+    return (rel_formula_names){lookup_computed, (void *)indicators, NULL, NULL};
 }

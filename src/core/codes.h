@@ -7,6 +7,7 @@
  *   E00x run and files   E01x encoding   E02x CSV structure   E03x columns
  *   E04x metadata        E1xx values     E2xx output     E3xx formulas
  *   R0xx reconciliation findings (figures that do not agree)
+ *   T0xx templates
  */
 #ifndef REL_CODES_H
 #define REL_CODES_H
@@ -29,6 +30,8 @@
 #define REL_E_CSV_MISSING_CELL   "E024" /* fewer cells than the header has columns */
 #define REL_E_CSV_EMPTY          "E025" /* the file has no header or no data rows */
 #define REL_E_CSV_TOO_MANY_ROWS  "E026" /* over the row limit */
+#define REL_E_CSV_SEPARATOR      "E027" /* the forced separator is not the file's */
+#define REL_W_CSV_NO_ROWS        "W028" /* an optional file with its header and no row */
 
 #define REL_E_COL_BLANK          "E030" /* a column label is blank */
 #define REL_E_COL_DUPLICATE      "E031" /* a column label appears twice */
@@ -47,7 +50,6 @@
 #define REL_E_VALUE_MONEY        "E101" /* not a valid amount */
 #define REL_E_VALUE_NUMBER       "E102" /* not a valid number, count or percentage */
 #define REL_E_VALUE_DATE         "E103" /* not a valid date */
-#define REL_E_VALUE_TOTAL        "E104" /* a TOTALE row where it cannot be placed */
 #define REL_E_KEY_DUPLICATE      "E105" /* two lines with the same key */
 #define REL_E_DATE_OUTSIDE       "E106" /* a date outside the fiscal year where it must be inside */
 #define REL_E_VALUE_OUTCOME      "E107" /* not SI / NO / PARZIALMENTE */
@@ -74,6 +76,15 @@
 #define REL_E_FORMULA_CYCLE      "E309" /* indicators defined in terms of each other */
 #define REL_E_FORMULA_NOT_NUMBER "E310" /* a reference to a cell that holds no number */
 
+#define REL_T_SYNTAX             "T001" /* a template line that cannot be read */
+#define REL_T_DIRECTIVE          "T002" /* an unknown {% directive %} */
+#define REL_T_NAME               "T003" /* an unknown name in {{ }} or in a directive */
+#define REL_T_FILTER             "T004" /* an unknown filter after | */
+#define REL_T_BLOCK              "T005" /* a block never closed, or a {% fine %} too many */
+#define REL_T_LIMIT              "T006" /* includes nested too deep, or a loop too long */
+#define REL_T_TABLE              "T007" /* {% tabella %} or {% grafico %} of an unknown table */
+#define REL_T_MISSING            "T008" /* the template file is missing */
+
 #define REL_R_TOTAL              "R001" /* a declared TOTALE differs from the sum of its lines */
 #define REL_R_IDENTITY           "R002" /* the same quantity differs between two tables */
 #define REL_R_RESULT             "R003" /* Entrate - Uscite differs from the Avanzo */
@@ -84,5 +95,6 @@
 #define REL_R_BALANCE_SUBTOTAL   "R010" /* a declared balance-sheet subtotal differs */
 #define REL_R_RATIO              "R011" /* a declared ratio differs from the recomputed one */
 #define REL_R_BALANCE            "R012" /* assets differ from liabilities and equity */
+#define REL_R_STATUTORY          "R013" /* an item required by law is missing from the report */
 
 #endif

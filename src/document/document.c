@@ -71,3 +71,21 @@ bool rel_doc_table_row(rel_document *doc, rel_doc_table *table, rel_row_style st
     table->rows[table->row_count++] = (rel_doc_row){style, cells};
     return true;
 }
+
+bool rel_doc_chart_add(rel_document *doc, const rel_doc_chart *chart)
+{
+    rel_block *block = append_block(doc, REL_BLOCK_CHART);
+    if (block == NULL)
+        return false;
+    block->chart = chart;
+    return true;
+}
+
+bool rel_doc_block(rel_document *doc, rel_block_kind kind, const char *text)
+{
+    rel_block *block = append_block(doc, kind);
+    if (block == NULL)
+        return false;
+    block->text = text;
+    return true;
+}

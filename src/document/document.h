@@ -39,10 +39,41 @@ typedef struct rel_doc_table {
     size_t row_capacity;
 } rel_doc_table;
 
+typedef enum rel_chart_kind {
+    REL_CHART_BAR,         /* one series, one bar per category */
+    REL_CHART_GROUPED,     /* several series (e.g. years) side by side per category */
+    REL_CHART_STACKED,     /* several series stacked per category */
+    REL_CHART_LINE,        /* one line per series over the categories (e.g. years) */
+    REL_CHART_PIE,         /* one series: shares of the whole */
+    REL_CHART_DONUT,       /* the same, with a hole */
+} rel_chart_kind;
+
+typedef struct rel_chart_series {
+    const char *name;          /* legend: "2024", "Preventivo" */
+    const double *values;      /* one per category; charts may use doubles (drawing only) */
+} rel_chart_series;
+
+typedef struct rel_doc_chart {
+    rel_chart_kind kind;
+    const char *caption;       /* "Composizione delle entrate 2024" (the renderer numbers it) */
+    const char **categories;   /* x-axis labels or pie slices, UTF-8 */
+    size_t category_count;
+    const rel_chart_series *series;
+    size_t series_count;
+    bool money;                /* values are euros: ticks and labels as "€ 1.234" */
+    bool percent;              /* values are percentages: "12,5%" */
+    int decimals;              /* shown in data labels */
+} rel_doc_chart;
+
 typedef enum rel_block_kind {
     REL_BLOCK_HEADING,
     REL_BLOCK_PARAGRAPH,
     REL_BLOCK_TABLE,
+    REL_BLOCK_CHART,
+    REL_BLOCK_BULLET,      /* one item of a bulleted list */
+    REL_BLOCK_PAGE_BREAK,
+    REL_BLOCK_TOC,         /* the Indice: headings with their pages, filled in at the end */
+    REL_BLOCK_SIGNATURES,  /* text: "role\nname" pairs separated by "\n\n" */
 } rel_block_kind;
 
 typedef struct rel_block {
@@ -50,6 +81,7 @@ typedef struct rel_block {
     int level;                 /* headings: 1 = chapter */
     const char *text;          /* UTF-8 */
     rel_doc_table *table;
+    const rel_doc_chart *chart;
     struct rel_block *next;
 } rel_block;
 
@@ -85,6 +117,13 @@ bool rel_doc_paragraph(rel_document *doc, const char *text);
 rel_doc_table *rel_doc_table_add(rel_document *doc, const char *caption, size_t columns,
                                  const char **header, const rel_align *align,
                                  const double *widths);
+
+/* Appends a block of `kind` with `text` (bullets, signatures; NULL for a
+ * page break or the Indice). false when out of memory. */
+bool rel_doc_block(rel_document *doc, rel_block_kind kind, const char *text);
+
+/* Appends a chart; `chart` and what it points to are not copied. */
+bool rel_doc_chart_add(rel_document *doc, const rel_doc_chart *chart);
 
 /* Appends a row; `cells` (table->columns strings) is not copied. */
 bool rel_doc_table_row(rel_document *doc, rel_doc_table *table, rel_row_style style,

@@ -125,13 +125,14 @@ static void track_field_start(reader *r, unsigned char byte)
     }
 }
 
-static void advance_position(reader *r, unsigned char byte)
+/* Lines end with LF, CRLF or a lone CR (Excel's "CSV Macintosh"). */
+static void advance_position(reader *r, unsigned char byte, unsigned char next)
 {
     r->offset++;
-    if (byte == '\n') {
+    if (byte == '\n' || (byte == '\r' && next != '\n')) {
         r->line++;
         r->col = 1;
-    } else if ((byte & 0xC0) != 0x80) {
+    } else if (byte != '\r' && (byte & 0xC0) != 0x80) {
         r->col++;
     }
 }
@@ -166,7 +167,7 @@ static void feed(reader *r, struct csv_parser *parser, const rel_text *text)
             report_parse_error(r);
             break;
         }
-        advance_position(r, byte);
+        advance_position(r, byte, i + 1 < text->len ? (unsigned char)text->data[i + 1] : 0);
     }
     if (!r->stopped && csv_fini(parser, on_field, on_record, r) != 0)
         stop_with(r, REL_E_CSV_QUOTE_OPEN, r->field_line, r->field_col,
@@ -222,8 +223,8 @@ static bool check_header(reader *r, rel_csv_row *header)
             if (strcasecmp(header->cells[j].text, label->text) == 0) {
                 rel_diag_add(r->diags, REL_SEV_ERROR, REL_E_COL_DUPLICATE,
                              (rel_origin){r->path, label->line, label->col},
-                             "la colonna «%s» compare due volte (la prima alla colonna %u)",
-                             label->text, header->cells[j].col);
+                             "l'intestazione «%s» compare due volte: è la colonna %u, e lo è "
+                             "già la colonna %u", label->text, i + 1, j + 1);
                 ok = false;
                 break;
             }
@@ -295,12 +296,36 @@ static bool build_table(reader *r, rel_csv_table *table)
     return ok;
 }
 
+/* With a separator forced by the user, a header line that has none of it
+ * but another one means the file is not what the setting says: better said
+ * plainly than reported as the stray quotes and cells it would cause. */
+static bool separator_agrees(const rel_text *text, const char *path, char forced,
+                             rel_diags *diags)
+{
+    char detected = rel_csv_detect_separator(text);
+    size_t header = strcspn(text->data, "\r\n");
+    bool has_forced = memchr(text->data, forced, header) != NULL;
+    bool has_detected = memchr(text->data, detected, header) != NULL;
+    if (has_forced || !has_detected || detected == forced)
+        return true;
+    static const char *const names[] = {"virgole", "punti e virgola", "tabulazioni"};
+    const char *seems = names[detected == ',' ? 0 : detected == ';' ? 1 : 2];
+    const char *set = forced == ',' ? "«,»" : forced == ';' ? "«;»" : "«tab»";
+    rel_diag_add(diags, REL_SEV_ERROR, REL_E_CSV_SEPARATOR, (rel_origin){path, 1, 0},
+                 "il file sembra separato da %s, ma in metadati.ini opzioni.separatore è %s: "
+                 "togliere l'opzione (il separatore si riconosce da sé) o esportare di nuovo "
+                 "il file", seems, set);
+    return false;
+}
+
 bool rel_csv_parse(const rel_text *text, const char *path, char separator,
                    const rel_csv_limits *limits, rel_arena *arena, rel_diags *diags,
                    rel_csv_table *table)
 {
     memset(table, 0, sizeof *table);
     table->path = path;
+    if (separator && !separator_agrees(text, path, separator, diags))
+        return false;
     table->separator = separator ? separator : rel_csv_detect_separator(text);
     reader r = {
         .path = path, .limits = limits, .arena = arena, .diags = diags,

@@ -23,16 +23,18 @@ size_t rel_utf8_first_invalid(const char *bytes, size_t len, bool *multibyte)
     return len;
 }
 
-void rel_text_position(const char *bytes, size_t offset, unsigned *line, unsigned *col)
+void rel_text_position(const char *bytes, size_t offset, bool single_byte, unsigned *line,
+                       unsigned *col)
 {
     *line = 1;
     *col = 1;
     for (size_t i = 0; i < offset; i++) {
         unsigned char c = (unsigned char)bytes[i];
-        if (c == '\n') {
+        bool lone_cr = c == '\r' && (i + 1 >= offset || bytes[i + 1] != '\n');
+        if (c == '\n' || lone_cr) {
             (*line)++;
             *col = 1;
-        } else if ((c & 0xC0) != 0x80) {
+        } else if (c != '\r' && (single_byte || (c & 0xC0) != 0x80)) {
             (*col)++;
         }
     }
@@ -91,14 +93,21 @@ static bool decode_windows1252(const char *bytes, size_t len, size_t first_bad,
 {
     unsigned line, col;
     size_t bad;
+    const char *nul = memchr(bytes, '\0', len);
+    if (nul != NULL) {
+        rel_text_position(bytes, (size_t)(nul - bytes), true, &line, &col);
+        rel_diag_add(diags, REL_SEV_ERROR, REL_E_ENCODING, (rel_origin){path, line, col},
+                     "il file contiene un byte nullo: non è un file di testo");
+        return false;
+    }
     if (!convert("WINDOWS-1252", bytes, len, arena, text, &bad)) {
-        rel_text_position(bytes, bad, &line, &col);
+        rel_text_position(bytes, bad, true, &line, &col);
         rel_diag_add(diags, REL_SEV_ERROR, REL_E_ENCODING, (rel_origin){path, line, col},
                      "byte 0x%02X non valido né in UTF-8 né in Windows-1252; salvare il "
                      "file come «CSV UTF-8»", (unsigned char)bytes[bad]);
         return false;
     }
-    rel_text_position(bytes, first_bad, &line, &col);
+    rel_text_position(bytes, first_bad, true, &line, &col);
     rel_diag_add(diags, REL_SEV_WARNING, REL_W_CONVERTED, (rel_origin){path, line, col},
                  "il file non è in UTF-8 (primo byte 0x%02X): letto come Windows-1252 e "
                  "convertito; per evitare questo avviso salvarlo come «CSV UTF-8»",
@@ -134,7 +143,7 @@ bool rel_encoding_decode(const char *bytes, size_t len, const char *path, rel_ar
     if (bad == len || multibyte) {
         if (bad == len)
             bad = (size_t)((const char *)memchr(bytes, '\0', len) - bytes);
-        rel_text_position(bytes, bad, &line, &col);
+        rel_text_position(bytes, bad, false, &line, &col);
         rel_diag_add(diags, REL_SEV_ERROR, REL_E_ENCODING, (rel_origin){path, line, col},
                      bytes[bad] == '\0'
                          ? "il file contiene un byte nullo: non è un file di testo"

@@ -36,7 +36,10 @@ bool rel_encoding_decode(const char *bytes, size_t len, const char *display_path
  * *multibyte is set when a valid multi-byte sequence precedes that point. */
 size_t rel_utf8_first_invalid(const char *bytes, size_t len, bool *multibyte);
 
-/* Physical line (from 1) and character column (from 1) of byte `offset`. */
-void rel_text_position(const char *bytes, size_t offset, unsigned *line, unsigned *col);
+/* Physical line (from 1) and character column (from 1) of byte `offset`.
+ * Lines end with LF, CRLF or a lone CR (old Mac exports); characters are
+ * UTF-8 sequences, or single bytes when `single_byte` (Windows-1252). */
+void rel_text_position(const char *bytes, size_t offset, bool single_byte, unsigned *line,
+                       unsigned *col);
 
 #endif

@@ -147,13 +147,17 @@ bool rel_ini_parse(const rel_text *text, const char *path, rel_arena *arena,
     const char *cursor = text->data;
     const char *end = text->data + text->len;
     for (unsigned number = 1; cursor < end; number++) {
-        const char *newline = memchr(cursor, '\n', (size_t)(end - cursor));
+        /* a line ends at LF, CRLF or a lone CR */
+        const char *newline = cursor;
+        while (newline < end && *newline != '\n' && *newline != '\r')
+            newline++;
+        if (newline == end)
+            newline = NULL;
         const char *line_end = newline ? newline : end;
         ini_line line = {cursor, (size_t)(line_end - cursor), number};
-        if (line.len > 0 && line.start[line.len - 1] == '\r')
-            line.len--;
         parse_line(&p, &line);
-        cursor = newline ? newline + 1 : end;
+        cursor = newline ? newline + 1 + (newline[0] == '\r' && newline + 1 < end
+                                          && newline[1] == '\n') : end;
     }
     *ini = (rel_ini){path, p.entries, p.count};
     return p.ok;

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "core/codes.h"
+#include "core/number.h"
 
 static bool read_error(rel_diags *diags, const char *path, const char *why)
 {
@@ -28,9 +29,12 @@ bool rel_source_read(const char *fs_path, const char *display_path, size_t max_b
     }
     if ((unsigned long long)info.st_size > max_bytes) {
         fclose(file);
+        char size[REL_NUMBER_FORMAT_MAX];
+        int64_t tenths = (int64_t)((info.st_size * 10 + 1024 * 1024 - 1) / (1024 * 1024));
         rel_diag_add(diags, REL_SEV_ERROR, REL_E_FILE_TOO_LARGE, (rel_origin){display_path, 0, 0},
-                     "il file è di %lld byte, oltre il limite di %zu byte",
-                     (long long)info.st_size, max_bytes);
+                     "il file è di %s MiB, oltre il limite di %zu MiB: controllare che sia il "
+                     "file giusto", rel_number_format(tenths, 1, 1, 0, size),
+                     max_bytes / (1024 * 1024));
         return false;
     }
 

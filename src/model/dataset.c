@@ -6,9 +6,10 @@ int rel_type_scale(rel_type type)
 {
     switch (type) {
     case REL_TYPE_MONEY:
-    case REL_TYPE_DECIMAL:
     case REL_TYPE_PERCENT:
         return 2;
+    case REL_TYPE_DECIMAL:
+        return 4;   /* ratios and indicators: 1,0583 */
     default:
         return 0;
     }

@@ -12,13 +12,14 @@
 #include "render/pdf/pdf_writer.h"
 #include "reconcile/reconcile.h"
 #include "render/xlsx/xlsx_writer.h"
-#include "template/report.h"
+#include "template/template.h"
 
 /* Everything the middle of the compiler knows about one input directory. */
 typedef struct rel_analysis {
     rel_model model;
     rel_indicators indicators;
     rel_findings findings;
+    rel_document doc;
 } rel_analysis;
 
 /* The exit status a diagnostic code calls for, and its rank: when several
@@ -38,6 +39,7 @@ static int exit_rank(const char *code, rel_exit *status)
         {'E', 200, 201, REL_EXIT_CANTCREAT},  /* output directory */
         {'E', 207, 207, REL_EXIT_CANTCREAT},
         {'E', 202, 204, REL_EXIT_IOERR},      /* writing */
+        {'T', 0, 999, REL_EXIT_DATA},         /* templates (the user's overrides) */
         {'R', 0, 999, REL_EXIT_FINDINGS},     /* figures that do not reconcile */
     };
     int number = atoi(code + 1);
@@ -86,9 +88,10 @@ rel_doc_stamp rel_build_stamp(int fiscal_year)
     return (rel_doc_stamp){fiscal_year, 12, 31, 0, 0, 0};
 }
 
-/* The front end and the middle: load and validate, compute the user's
- * indicators, reconcile. Findings become diagnostics. false when the data
- * could not be loaded (nothing was computed). */
+/* Everything but writing: load and validate, compute the user's
+ * indicators, reconcile, evaluate the template into the document tree
+ * (which checks the statutory items too). Findings become diagnostics.
+ * false when the data could not be loaded (nothing was computed). */
 static bool analyse(const char *in_dir, rel_arena *arena, rel_diags *diags, rel_analysis *out)
 {
     if (!rel_model_load(in_dir, arena, diags, &out->model))
@@ -97,6 +100,11 @@ static bool analyse(const char *in_dir, rel_arena *arena, rel_diags *diags, rel_
     rel_indicators_compute(&out->model, arena, diags, &out->indicators);
     rel_findings_init(&out->findings, arena);
     rel_reconcile(&out->model, &out->indicators, arena, diags, &out->findings);
+    rel_template_ctx ctx = {&out->model, &out->indicators, &out->findings, in_dir,
+                            rel_template_dir()};
+    rel_doc_init(&out->doc, arena);
+    rel_template_render(&ctx, &out->doc, arena, diags);
+    out->doc.created = rel_build_stamp(out->model.entity.year);
     rel_findings_report(&out->findings, diags);
     return true;
 }
@@ -114,19 +122,12 @@ static bool render_outputs(const rel_analysis *analysis, rel_output_set *outputs
                            rel_arena *arena, rel_diags *diags)
 {
     const rel_model *model = &analysis->model;
-    rel_document doc;
-    rel_doc_init(&doc, arena);
-    if (!rel_report_build(model, &analysis->findings, &doc)) {
-        rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUT_OF_MEMORY, (rel_origin){NULL, 0, 0},
-                     "memoria esaurita componendo la relazione");
-        return false;
-    }
-    doc.created = rel_build_stamp(model->entity.year);
+    const rel_document *doc = &analysis->doc;
     const char *pdf_path = rel_output_stage(outputs, REL_OUTPUT_PDF, arena, diags);
     const char *xlsx_path = rel_output_stage(outputs, REL_OUTPUT_XLSX, arena, diags);
     return pdf_path && xlsx_path
-           && rel_pdf_write(&doc, pdf_path, rel_output_final_path(outputs, pdf_path), diags)
-           && rel_xlsx_write(model, &analysis->findings, &doc.created, xlsx_path,
+           && rel_pdf_write(doc, pdf_path, rel_output_final_path(outputs, pdf_path), diags)
+           && rel_xlsx_write(model, &analysis->findings, &doc->created, xlsx_path,
                              rel_output_final_path(outputs, xlsx_path), diags);
 }
 
@@ -143,6 +144,7 @@ rel_exit rel_build(const char *in_dir, const char *out_dir, bool force_draft, re
     rel_analysis analysis = {0};
     bool loaded = analyse(in_dir, arena, diags, &analysis);
     analysis.model.entity.draft = analysis.model.entity.draft || force_draft;
+    analysis.doc.draft = analysis.model.entity.draft;
     rel_output_set outputs;
     if (loaded && may_render(rel_exit_for(diags), analysis.model.entity.draft)
         && rel_output_prepare(&outputs, out_dir, in_dir, arena, diags)) {

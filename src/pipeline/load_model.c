@@ -96,11 +96,29 @@ static bool read_table(loader *l, const char *path, rel_csv_table *table)
                          l->arena, l->diags, table);
 }
 
+/* A file named like `name` but for letter case: reported by
+ * check_root_files (E006), so not reported missing too. */
+static bool exists_in_other_case(loader *l, const char *name)
+{
+    size_t count;
+    char **names = list_files(l, l->dir, ".csv", &count);
+    for (size_t i = 0; names && i < count; i++)
+        if (strcasecmp(names[i], name) == 0 && strcmp(names[i], name) != 0)
+            return true;
+    return false;
+}
+
 static void load_known(loader *l, const rel_schema *schema)
 {
     const char *path = join(l->arena, l->dir, schema->file);
+    struct stat info;
+    if (path != NULL && stat(path, &info) == 0 && !S_ISREG(info.st_mode)) {
+        rel_diag_add(l->diags, REL_SEV_ERROR, REL_E_FILE_READ, (rel_origin){path, 0, 0},
+                     "impossibile leggere il file: è una cartella, non un file");
+        return;
+    }
     if (path == NULL || !is_file(path)) {
-        if (schema->required)
+        if (schema->required && !exists_in_other_case(l, schema->file))
             rel_diag_add(l->diags, REL_SEV_ERROR, REL_E_FILE_MISSING, (rel_origin){path, 0, 0},
                          "file obbligatorio mancante: %s (vedi docs/INPUT.md)", schema->title);
         return;

@@ -1,5 +1,6 @@
 #include "reconcile/reconcile.h"
 
+#include "compute/balance.h"
 #include "reconcile/checks.h"
 
 void rel_reconcile(const rel_model *model, const rel_indicators *indicators, rel_arena *arena,
@@ -9,4 +10,5 @@ void rel_reconcile(const rel_model *model, const rel_indicators *indicators, rel
     rel_check_identities(model, findings);
     rel_check_rules(model, arena, findings);
     rel_check_user_identities(model, indicators, diags, findings);
+    rel_balance_reconcile(model, findings);
 }

@@ -256,12 +256,26 @@ static bool check_keys(validation *v)
     return ok;
 }
 
+/* A required file must have lines; an optional one without is only said. */
+static void report_no_rows(validation *v)
+{
+    if (v->schema->required)
+        error(v, REL_E_CSV_EMPTY, (rel_origin){v->table->path, 0, 0},
+              "il file ha l'intestazione ma nessuna riga: %s è obbligatorio", v->schema->file);
+    else
+        rel_diag_add(v->diags, REL_SEV_WARNING, REL_W_CSV_NO_ROWS,
+                     (rel_origin){v->table->path, 0, 0},
+                     "il file ha l'intestazione ma nessuna riga: non entra nella relazione");
+}
+
 bool rel_dataset_validate(const rel_csv_table *table, const rel_schema *schema, int fiscal_year,
                           rel_arena *arena, rel_diags *diags, rel_dataset *dataset)
 {
     *dataset = (rel_dataset){.name = schema->name, .path = table->path, .title = schema->title};
     validation v = {table, schema, fiscal_year, arena, diags, dataset, NULL, true};
     bool memory = bind_header(&v);
+    if (table->row_count == 0)
+        report_no_rows(&v);
     if (memory) {
         dataset->rows = rel_arena_array(arena, table->row_count ? table->row_count : 1,
                                         sizeof *dataset->rows);

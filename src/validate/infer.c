@@ -100,10 +100,25 @@ static bool type_rows(const rel_csv_table *table, rel_arena *arena, rel_diags *d
     return true;
 }
 
+/* "tutela_minori" => "Tutela minori": the file name as a caption. */
+static const char *title_of(rel_arena *arena, const char *name)
+{
+    char *title = rel_arena_strdup(arena, name);
+    if (title == NULL)
+        return name;
+    for (char *p = title; *p; p++)
+        if (*p == '_')
+            *p = ' ';
+    if (title[0] >= 'a' && title[0] <= 'z')
+        title[0] = (char)(title[0] - 'a' + 'A');
+    return title;
+}
+
 bool rel_dataset_infer(const rel_csv_table *table, const char *name, rel_arena *arena,
                        rel_diags *diags, rel_dataset *dataset)
 {
-    *dataset = (rel_dataset){.name = name, .path = table->path, .title = name, .generic = true};
+    *dataset = (rel_dataset){.name = name, .path = table->path, .title = title_of(arena, name),
+                             .generic = true};
     uint32_t count = table->header.count;
     dataset->columns = rel_arena_array(arena, count ? count : 1, sizeof *dataset->columns);
     if (dataset->columns == NULL)

@@ -168,6 +168,13 @@ static const rel_column_schema verifiche_columns[] = {
     C("tolleranza", DECIMAL, 0, "0"),
 };
 
+/* Statutory items that do not apply to the entity, with the reason the
+ * report states (the codes are those of the templates' {% obbligo %}). */
+static const rel_column_schema non_applicabile_columns[] = {
+    C("voce", TEXT, NE | KEY | LABEL, "art2428_c3_n1"),
+    C("motivo", TEXT, NE, "l'ente non svolge attività di ricerca e sviluppo"),
+};
+
 static const rel_schema schede = SCHEMA("schede", "Schede preventivo/consuntivo", true,
                                         schede_columns, 0, TEXT, NULL);
 static const rel_schema centri = SCHEMA("centri_di_costo", "Riepilogo per centri di costo", false,
@@ -200,6 +207,8 @@ static const rel_schema calcolati = SCHEMA("indicatori_calcolati", "Indicatori c
                                            calcolati_columns, 0, TEXT, NULL);
 static const rel_schema verifiche = SCHEMA("verifiche", "Verifiche dichiarate", false,
                                            verifiche_columns, 0, TEXT, NULL);
+static const rel_schema non_applicabile = SCHEMA("non_applicabile", "Voci non applicabili",
+                                                 false, non_applicabile_columns, 0, TEXT, NULL);
 static const rel_schema organi = SCHEMA("organi", "Composizione degli organi", false,
                                         organi_columns, 0, TEXT, NULL);
 static const rel_schema sedute = SCHEMA("sedute", "Sedute degli organi", false, sedute_columns,
@@ -208,7 +217,7 @@ static const rel_schema sedute = SCHEMA("sedute", "Sedute degli organi", false, 
 const rel_schema *const rel_schemas[] = {
     &schede, &centri, &fondi, &entrate, &costi, &avanzo, &personale, &indicatori,
     &obiettivi, &riepilogo, &progetti, &bilancio, &indici, &produzione, &organi, &sedute,
-    &calcolati, &verifiche,
+    &calcolati, &verifiche, &non_applicabile,
 };
 const size_t rel_schema_count = COUNT_OF(rel_schemas);
 

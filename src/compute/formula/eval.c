@@ -167,8 +167,11 @@ static bool eval_sum_if(evaluator *e, const node *n, rel_rational *out)
     if (!arity(e, n, 3, 3))
         return false;
     const node *range = n->args[0], *criterion = n->args[1], *match = n->args[2];
+    const char *wanted = match->kind == NODE_STRING ? match->text : NULL;
+    if (match->kind == NODE_NAME && e->names && e->names->lookup_text)
+        wanted = e->names->lookup_text(e->names->context, match->text);
     if (range->kind != NODE_REF || range->selector_count != 1 || criterion->kind != NODE_NAME
-        || match->kind != NODE_STRING)
+        || wanted == NULL)
         return fail(e, REL_E_FORMULA_FUNCTION, n->at,
                     "SOMMA.SE si scrive SOMMA.SE(tabella[colonna]; colonna; \"valore\")", NULL,
                     NULL);
@@ -176,8 +179,7 @@ static bool eval_sum_if(evaluator *e, const node *n, rel_rational *out)
     int column = d ? find_column(e, d, &range->selectors[0]) : -1;
     selector filter = {SEL_COLUMN, criterion->text, 0, criterion->at};
     int filter_column = column >= 0 ? find_column(e, d, &filter) : -1;
-    return filter_column >= 0
-           && column_sum(e, d, column, filter_column, match->text, n->at, out);
+    return filter_column >= 0 && column_sum(e, d, column, filter_column, wanted, n->at, out);
 }
 
 static bool eval_round(evaluator *e, const node *n, rel_rational *out)

@@ -50,6 +50,10 @@ typedef struct rel_formula_names {
     bool (*lookup)(void *context, const char *name, rel_rational *value, bool *known);
     void *context;
     const char *const *all;   /* every name, for "forse" hints; NULL-terminated */
+    /* Optional: the text a bare name stands for where a text is expected
+     * (the criterion of SOMMA.SE), e.g. a template loop variable. NULL if
+     * the name has no text. */
+    const char *(*lookup_text)(void *context, const char *name);
 } rel_formula_names;
 
 /* Evaluates `formula` against `model`. Unknown datasets, columns, rows,

@@ -49,6 +49,10 @@ static bool is_name_start(char c)
     return isalpha((unsigned char)c) || c == '_';
 }
 
+/* Longest number literal, in digits: beyond, the exact value would not
+ * fit the rational arithmetic (and no report needs it). */
+#define MAX_LITERAL_DIGITS 24
+
 static void lex_number(parser *p, token *t)
 {
     const char *s = p->text;
@@ -60,6 +64,10 @@ static void lex_number(parser *p, token *t)
             p->pos++;
     }
     t->kind = TOK_NUMBER;
+    if (p->pos - t->start > MAX_LITERAL_DIGITS + 1) {
+        syntax_error(p, t->start, "numero troppo lungo (al massimo 24 cifre)");
+        t->kind = TOK_BAD;
+    }
 }
 
 static void lex_string(parser *p, token *t)
@@ -155,7 +163,7 @@ static rel_rational number_value(const char *text, size_t len)
 {
     rel_rational r = {0, 1, false};
     bool fraction = false;
-    for (size_t i = 0; i < len && r.num < ((__int128)1 << 100); i++) {
+    for (size_t i = 0; i < len; i++) {
         if (text[i] == ',') {
             fraction = true;
             continue;

@@ -30,10 +30,12 @@ bool rel_pdf_fonts_load(HPDF_Doc pdf, rel_pdf_fonts *fonts, rel_diags *diags)
     fonts->serif = load_font(pdf, dir, "LiberationSerif-Regular.ttf", arena, diags);
     fonts->serif_bold = load_font(pdf, dir, "LiberationSerif-Bold.ttf", arena, diags);
     fonts->serif_italic = load_font(pdf, dir, "LiberationSerif-Italic.ttf", arena, diags);
+    fonts->serif_bold_italic = load_font(pdf, dir, "LiberationSerif-BoldItalic.ttf", arena, diags);
     fonts->sans = load_font(pdf, dir, "LiberationSans-Regular.ttf", arena, diags);
     fonts->sans_bold = load_font(pdf, dir, "LiberationSans-Bold.ttf", arena, diags);
     fonts->sans_italic = load_font(pdf, dir, "LiberationSans-Italic.ttf", arena, diags);
-    return fonts->serif && fonts->serif_bold && fonts->serif_italic && fonts->sans
+    return fonts->serif && fonts->serif_bold && fonts->serif_italic && fonts->serif_bold_italic
+           && fonts->sans
            && fonts->sans_bold && fonts->sans_italic;
 }
 

@@ -22,6 +22,7 @@ typedef struct rel_pdf_fonts {
     HPDF_Font serif;
     HPDF_Font serif_bold;
     HPDF_Font serif_italic;
+    HPDF_Font serif_bold_italic;
     HPDF_Font sans;
     HPDF_Font sans_bold;
     HPDF_Font sans_italic;

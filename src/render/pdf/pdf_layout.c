@@ -1,27 +1,42 @@
 #include "render/pdf/pdf_layout.h"
 
+#include "render/pdf/pdf_text.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define BODY_SIZE 11.0
 #define BODY_LEADING 15.0
-#define PARAGRAPH_GAP 6.0
 
-static bool remember_page(rel_pdf_ctx *ctx, HPDF_Page page)
+static bool remember_page(rel_pdf_ctx *ctx, HPDF_Page page, bool landscape)
 {
     if (ctx->page_count == ctx->page_capacity) {
         size_t capacity = ctx->page_capacity ? ctx->page_capacity * 2 : 16;
         HPDF_Page *pages = rel_arena_array(ctx->arena, capacity, sizeof *pages);
-        if (pages == NULL)
+        bool *turned = rel_arena_array(ctx->arena, capacity, sizeof *turned);
+        if (pages == NULL || turned == NULL)
             return false;
-        if (ctx->page_count)
+        if (ctx->page_count) {
             memcpy(pages, ctx->pages, ctx->page_count * sizeof *pages);
+            memcpy(turned, ctx->landscape, ctx->page_count * sizeof *turned);
+        }
         ctx->pages = pages;
+        ctx->landscape = turned;
         ctx->page_capacity = capacity;
     }
+    ctx->landscape[ctx->page_count] = landscape;
     ctx->pages[ctx->page_count++] = page;
     return true;
+}
+
+double rel_pdf_page_width(const rel_pdf_ctx *ctx, size_t index)
+{
+    return ctx->landscape[index] ? REL_PDF_PAGE_HEIGHT : REL_PDF_PAGE_WIDTH;
+}
+
+double rel_pdf_page_height(const rel_pdf_ctx *ctx, size_t index)
+{
+    return ctx->landscape[index] ? REL_PDF_PAGE_WIDTH : REL_PDF_PAGE_HEIGHT;
 }
 
 /* The word BOZZA across the page in light grey, drawn first so that the
@@ -32,8 +47,9 @@ static void draw_draft_mark(rel_pdf_ctx *ctx)
     const double size = 120.0;
     double width = rel_pdf_width(ctx->fonts.sans_bold, size, "BOZZA", 5);
     double c = cos(angle), s = sin(angle);
-    double x = REL_PDF_PAGE_WIDTH / 2 - (width / 2) * c + (size / 3) * s;
-    double y = REL_PDF_PAGE_HEIGHT / 2 - (width / 2) * s - (size / 3) * c;
+    size_t index = ctx->page_count - 1;
+    double x = rel_pdf_page_width(ctx, index) / 2 - (width / 2) * c + (size / 3) * s;
+    double y = rel_pdf_page_height(ctx, index) / 2 - (width / 2) * s - (size / 3) * c;
     HPDF_Page_SetGrayFill(ctx->page, 0.88);
     HPDF_Page_BeginText(ctx->page);
     HPDF_Page_SetFontAndSize(ctx->page, ctx->fonts.sans_bold, size);
@@ -45,12 +61,20 @@ static void draw_draft_mark(rel_pdf_ctx *ctx)
 
 bool rel_pdf_new_page(rel_pdf_ctx *ctx)
 {
+    return rel_pdf_new_page_turned(ctx, false);
+}
+
+bool rel_pdf_new_page_turned(rel_pdf_ctx *ctx, bool landscape)
+{
     HPDF_Page page = HPDF_AddPage(ctx->pdf);
-    if (page == NULL || !remember_page(ctx, page))
+    if (page == NULL || !remember_page(ctx, page, landscape))
         return false;
-    HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+    HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4,
+                      landscape ? HPDF_PAGE_LANDSCAPE : HPDF_PAGE_PORTRAIT);
     ctx->page = page;
-    ctx->y = REL_PDF_TOP;
+    ctx->top = landscape ? REL_PDF_LANDSCAPE_TOP : REL_PDF_TOP;
+    ctx->width = landscape ? REL_PDF_LANDSCAPE_TEXT_WIDTH : REL_PDF_TEXT_WIDTH;
+    ctx->y = ctx->top;
     if (ctx->draft)
         draw_draft_mark(ctx);
     return true;
@@ -58,7 +82,9 @@ bool rel_pdf_new_page(rel_pdf_ctx *ctx)
 
 bool rel_pdf_ensure(rel_pdf_ctx *ctx, double height)
 {
-    if (ctx->page != NULL && ctx->y - height >= REL_PDF_BOTTOM)
+    /* running text goes on portrait pages: a landscape page ends with its table */
+    if (ctx->page != NULL && ctx->y - height >= REL_PDF_BOTTOM
+        && !ctx->landscape[ctx->page_count - 1])
         return true;
     return rel_pdf_new_page(ctx);
 }
@@ -170,25 +196,23 @@ const char *rel_pdf_text(rel_pdf_ctx *ctx, const char *utf8)
 
 bool rel_pdf_paragraph(rel_pdf_ctx *ctx, const char *utf8)
 {
-    const char *text = rel_pdf_text(ctx, utf8);
-    rel_pdf_line *lines;
-    size_t count = text ? rel_pdf_wrap(ctx, ctx->fonts.serif, BODY_SIZE, text,
-                                       REL_PDF_TEXT_WIDTH, &lines) : 0;
-    if (count == 0)
-        return false;
-    for (size_t i = 0; i < count; i++) {
-        /* No orphan (first line alone at a page foot), no widow (last line
-         * alone at a page head): ask for two lines where the split would
-         * leave one. */
-        bool keep_two = (i == 0 && count > 1) || (i + 2 == count);
-        if (!rel_pdf_ensure(ctx, BODY_LEADING * (keep_two ? 2 : 1)))
+    return rel_pdf_text_block(ctx, utf8, 0.0, false);
+}
+
+/* Remembers where a heading lands, for the Indice and the bookmarks. */
+static bool mark_heading(rel_pdf_ctx *ctx, int level, const char *utf8)
+{
+    if (ctx->mark_count == ctx->mark_capacity) {
+        size_t capacity = ctx->mark_capacity ? ctx->mark_capacity * 2 : 32;
+        rel_pdf_mark *marks = rel_arena_array(ctx->arena, capacity, sizeof *marks);
+        if (marks == NULL)
             return false;
-        ctx->y -= BODY_LEADING;
-        bool last = i + 1 == count;
-        rel_pdf_draw_line(ctx, ctx->fonts.serif, BODY_SIZE, REL_PDF_MARGIN_X, ctx->y + 3.5,
-                          &lines[i], last ? 0.0 : REL_PDF_TEXT_WIDTH);
+        if (ctx->mark_count)
+            memcpy(marks, ctx->marks, ctx->mark_count * sizeof *marks);
+        ctx->marks = marks;
+        ctx->mark_capacity = capacity;
     }
-    ctx->y -= PARAGRAPH_GAP;
+    ctx->marks[ctx->mark_count++] = (rel_pdf_mark){utf8, level, ctx->page_count - 1, ctx->y};
     return true;
 }
 
@@ -205,8 +229,10 @@ bool rel_pdf_heading(rel_pdf_ctx *ctx, int level, const char *utf8)
     double height = before + count * size * 1.3 + 8.0;
     if (!rel_pdf_ensure(ctx, height + 2 * BODY_LEADING))
         return false;
-    if (ctx->y < REL_PDF_TOP)
+    if (ctx->y < ctx->top)
         ctx->y -= before;
+    if (!mark_heading(ctx, level, utf8))
+        return false;
     HPDF_Page_SetRGBFill(ctx->page, 0.11, 0.23, 0.40);
     for (size_t i = 0; i < count; i++) {
         ctx->y -= size * 1.3;

@@ -23,17 +23,37 @@
 #define REL_PDF_TOP 771.0           /* first baseline area starts below the running header */
 #define REL_PDF_BOTTOM 72.0         /* content ends above the footer */
 #define REL_PDF_TEXT_WIDTH (REL_PDF_PAGE_WIDTH - 2 * REL_PDF_MARGIN_X)
+/* Landscape pages, for tables too wide for a portrait one. */
+#define REL_PDF_LANDSCAPE_TOP (REL_PDF_PAGE_WIDTH - 70.89)
+#define REL_PDF_LANDSCAPE_TEXT_WIDTH (REL_PDF_PAGE_HEIGHT - 2 * REL_PDF_MARGIN_X)
+
+/* Where a heading landed: for the Indice, its links and the bookmarks. */
+typedef struct rel_pdf_mark {
+    const char *text;          /* UTF-8, as in the document */
+    int level;
+    size_t page;               /* index in pages[] */
+    double y;                  /* top of the heading on its page */
+} rel_pdf_mark;
 
 typedef struct rel_pdf_ctx {
     HPDF_Doc pdf;
     rel_pdf_fonts fonts;
     rel_arena *arena;
     HPDF_Page *pages;          /* every page, to write the footers at the end */
+    bool *landscape;           /* per page: turned for a wide table */
     size_t page_count, page_capacity;
     HPDF_Page page;            /* the current page */
     double y;                  /* top of the free space on the current page */
+    double top;                /* where the free space of the current page starts */
+    double width;              /* text width of the current page */
     bool draft;
     size_t replaced_chars;     /* characters CP1252 could not show */
+    rel_pdf_mark *marks;       /* every heading, in order */
+    size_t mark_count, mark_capacity;
+    size_t toc_page;           /* first page reserved for the Indice */
+    size_t toc_pages;          /* 0: the document has no Indice */
+    size_t figures;            /* charts drawn so far: "Fig. n" */
+    size_t tables;             /* tables drawn so far: "Tab. n" */
 } rel_pdf_ctx;
 
 /* A line of wrapped text: bytes [start, start+len) of a CP1252 string. */
@@ -47,6 +67,13 @@ typedef struct rel_pdf_line {
 /* Adds a page (with the BOZZA mark under the content for a draft) and makes
  * it current; y goes back to the top. false when out of memory. */
 bool rel_pdf_new_page(rel_pdf_ctx *ctx);
+
+/* The same, in landscape (`landscape` true) or portrait orientation. */
+bool rel_pdf_new_page_turned(rel_pdf_ctx *ctx, bool landscape);
+
+/* Page width and height of page `index` (landscape pages are turned). */
+double rel_pdf_page_width(const rel_pdf_ctx *ctx, size_t index);
+double rel_pdf_page_height(const rel_pdf_ctx *ctx, size_t index);
 
 /* Starts a new page unless `height` points still fit on this one. */
 bool rel_pdf_ensure(rel_pdf_ctx *ctx, double height);

@@ -20,14 +20,22 @@ typedef struct table_geometry {
     const rel_doc_table *table;
     double x[32];             /* left edge of each column */
     double width[32];
+    double total;             /* the table's width: the text width of its pages */
+    bool landscape;
 } table_geometry;
 
-/* Widest text of column `c` (header included), in the fonts its rows use. */
+/* Widest cell of column `c` in the fonts its rows use; the header counts
+ * only by its longest word, since a header may wrap. */
 static double widest(rel_pdf_ctx *ctx, const rel_doc_table *table, size_t c)
 {
     const char *header = rel_pdf_text(ctx, table->header[c]);
-    double most = header ? rel_pdf_width(ctx->fonts.sans_bold, CELL_SIZE, header,
-                                         strlen(header)) : 0.0;
+    double most = 0.0;
+    for (const char *word = header; word && *word;) {
+        size_t len = strcspn(word, " ");
+        double width = rel_pdf_width(ctx->fonts.sans_bold, CELL_SIZE, word, len);
+        most = width > most ? width : most;
+        word += len + (word[len] == ' ');
+    }
     for (size_t r = 0; r < table->row_count; r++) {
         const rel_doc_row *row = &table->rows[r];
         if (row->style == REL_STYLE_GROUP || row->style == REL_STYLE_NOTE)
@@ -54,29 +62,54 @@ static bool single_words(const rel_doc_table *table, size_t c)
     return true;
 }
 
+/* Longest single word of a text column: narrower, it would break words. */
+static double longest_word(rel_pdf_ctx *ctx, const rel_doc_table *table, size_t c)
+{
+    double most = 0.0;
+    for (size_t r = 0; r < table->row_count; r++) {
+        const rel_doc_row *row = &table->rows[r];
+        const char *text = row->style == REL_STYLE_GROUP || row->style == REL_STYLE_NOTE
+                               ? NULL : rel_pdf_text(ctx, row->cells[c]);
+        for (const char *word = text; word && *word;) {
+            size_t len = strcspn(word, " ");
+            double width = rel_pdf_width(ctx->fonts.sans, CELL_SIZE, word, len);
+            most = width > most ? width : most;
+            word += len + (word[len] == ' ');
+        }
+    }
+    return most + 2 * CELL_PAD_X;
+}
+
 /* Numbers never wrap: a right-aligned column, or one of single words, is
  * as wide as its widest cell; the text columns share what is left by their
- * relative widths. */
-static void compute_geometry(rel_pdf_ctx *ctx, const rel_doc_table *table, table_geometry *g)
+ * relative widths. Returns false when even so the table is wider than
+ * `width` (it then wants a landscape page). */
+static bool compute_geometry(rel_pdf_ctx *ctx, const rel_doc_table *table, double width,
+                             table_geometry *g)
 {
-    double fixed = 0.0, weights = 0.0;
+    double fixed = 0.0, weights = 0.0, words = 0.0;
+    bool fits[32];
     for (size_t c = 0; c < table->columns; c++) {
-        if (table->align[c] == REL_ALIGN_RIGHT || single_words(table, c)) {
+        fits[c] = table->align[c] == REL_ALIGN_RIGHT || single_words(table, c);
+        if (fits[c]) {
             g->width[c] = widest(ctx, table, c) + 2 * CELL_PAD_X + 1.0;
             fixed += g->width[c];
         } else {
             weights += table->widths[c];
+            words += longest_word(ctx, table, c);
         }
     }
-    double left = REL_PDF_TEXT_WIDTH - fixed;
+    double left = width - fixed;
     double x = REL_PDF_MARGIN_X;
     for (size_t c = 0; c < table->columns; c++) {
-        if (table->align[c] != REL_ALIGN_RIGHT && !single_words(table, c))
+        if (!fits[c])
             g->width[c] = weights > 0 ? left * table->widths[c] / weights : 0.0;
         g->x[c] = x;
         x += g->width[c];
     }
     g->table = table;
+    g->total = width;
+    return fixed + words <= width;
 }
 
 static HPDF_Font row_font(const rel_pdf_ctx *ctx, rel_row_style style, bool header)
@@ -106,7 +139,7 @@ static bool lay_out_row(rel_pdf_ctx *ctx, const table_geometry *g, const char **
     for (size_t c = 0; c < columns; c++) {
         if (spans(style) && c > 0)
             break;
-        double width = spans(style) ? REL_PDF_TEXT_WIDTH - g->width[0] * 0.15 : g->width[c];
+        double width = spans(style) ? g->total - g->width[0] * 0.15 : g->width[c];
         const char *text = rel_pdf_text(ctx, cells[c]);
         size_t count = text ? rel_pdf_wrap(ctx, row_font(ctx, style, header), CELL_SIZE, text,
                                            width - 2 * CELL_PAD_X, &row->lines[c]) : 0;
@@ -124,7 +157,7 @@ static void fill_band(rel_pdf_ctx *ctx, double top, double height, double gray_r
                       double gray_g, double gray_b)
 {
     HPDF_Page_SetRGBFill(ctx->page, gray_r, gray_g, gray_b);
-    HPDF_Page_Rectangle(ctx->page, REL_PDF_MARGIN_X, top - height, REL_PDF_TEXT_WIDTH, height);
+    HPDF_Page_Rectangle(ctx->page, REL_PDF_MARGIN_X, top - height, ctx->width, height);
     HPDF_Page_Fill(ctx->page);
     HPDF_Page_SetRGBFill(ctx->page, 0.0, 0.0, 0.0);
 }
@@ -133,7 +166,7 @@ static void rule(rel_pdf_ctx *ctx, double y, double width)
 {
     HPDF_Page_SetLineWidth(ctx->page, width);
     HPDF_Page_MoveTo(ctx->page, REL_PDF_MARGIN_X, y);
-    HPDF_Page_LineTo(ctx->page, REL_PDF_MARGIN_X + REL_PDF_TEXT_WIDTH, y);
+    HPDF_Page_LineTo(ctx->page, REL_PDF_MARGIN_X + ctx->width, y);
     HPDF_Page_Stroke(ctx->page);
 }
 
@@ -168,10 +201,17 @@ static void draw_row(rel_pdf_ctx *ctx, const table_geometry *g, const laid_row *
         rule(ctx, ctx->y, 0.6);
 }
 
-static bool draw_caption(rel_pdf_ctx *ctx, const char *caption, double first_rows)
+/* "Tab. 3: Fondi istituzionali e di ambito", kept with the first rows. */
+static bool draw_caption(rel_pdf_ctx *ctx, const char *caption, double first_rows,
+                         bool landscape)
 {
-    const char *text = rel_pdf_text(ctx, caption);
-    if (text == NULL || !rel_pdf_ensure(ctx, 20.0 + first_rows))
+    ctx->tables++;
+    const char *numbered = rel_arena_printf(ctx->arena, "Tab. %zu: %s", ctx->tables, caption);
+    const char *text = numbered ? rel_pdf_text(ctx, numbered) : NULL;
+    if (text == NULL)
+        return false;
+    if (landscape ? ctx->y - 20.0 - first_rows < REL_PDF_BOTTOM && !rel_pdf_new_page_turned(ctx, true)
+                  : !rel_pdf_ensure(ctx, 20.0 + first_rows))
         return false;
     ctx->y -= 16.0;
     rel_pdf_draw_text(ctx, ctx->fonts.sans_bold, CAPTION_SIZE, REL_PDF_MARGIN_X, ctx->y, text);
@@ -184,11 +224,16 @@ bool rel_pdf_table(rel_pdf_ctx *ctx, const rel_doc_table *table)
     if (table->columns == 0 || table->columns > 32)
         return false;
     table_geometry g;
-    compute_geometry(ctx, table, &g);
+    g.landscape = !compute_geometry(ctx, table, REL_PDF_TEXT_WIDTH, &g);
+    if (g.landscape) {
+        compute_geometry(ctx, table, REL_PDF_LANDSCAPE_TEXT_WIDTH, &g);
+        if (!rel_pdf_new_page_turned(ctx, true))
+            return false;
+    }
     laid_row header;
     if (!lay_out_row(ctx, &g, table->header, REL_STYLE_NORMAL, true, &header))
         return false;
-    if (!draw_caption(ctx, table->caption, header.height * 3))
+    if (!draw_caption(ctx, table->caption, header.height * 3, g.landscape))
         return false;
     draw_row(ctx, &g, &header, true);
     for (size_t r = 0; r < table->row_count; r++) {
@@ -198,7 +243,7 @@ bool rel_pdf_table(rel_pdf_ctx *ctx, const rel_doc_table *table)
         /* A group row never ends a page: it needs one row after it. */
         double needed = row.height + (row.style == REL_STYLE_GROUP ? header.height : 0.0);
         if (ctx->y - needed < REL_PDF_BOTTOM) {
-            if (!rel_pdf_new_page(ctx))
+            if (!rel_pdf_new_page_turned(ctx, g.landscape))
                 return false;
             draw_row(ctx, &g, &header, true);
         }

@@ -4,7 +4,10 @@
 #include <string.h>
 
 #include "core/codes.h"
+#include "render/pdf/pdf_chart.h"
 #include "render/pdf/pdf_layout.h"
+#include "render/pdf/pdf_nav.h"
+#include "render/pdf/pdf_text.h"
 #include "render/pdf/pdf_table.h"
 
 /* libharu's errors are sticky; the handler only remembers the first. */
@@ -67,20 +70,21 @@ static bool draw_running_parts(rel_pdf_ctx *ctx, const rel_document *doc)
     double right_width = rel_pdf_width(ctx->fonts.sans, 8, right, strlen(right));
     for (size_t i = 1; i < ctx->page_count; i++) {
         ctx->page = ctx->pages[i];
+        double page_width = rel_pdf_page_width(ctx, i);
+        double header = rel_pdf_page_height(ctx, i) - 41.89;
         HPDF_Page_SetGrayFill(ctx->page, 0.35);
-        rel_pdf_draw_text(ctx, ctx->fonts.sans, 8, REL_PDF_MARGIN_X, 800, left);
-        rel_pdf_draw_text(ctx, ctx->fonts.sans, 8,
-                          REL_PDF_PAGE_WIDTH - REL_PDF_MARGIN_X - right_width, 800, right);
+        rel_pdf_draw_text(ctx, ctx->fonts.sans, 8, REL_PDF_MARGIN_X, header, left);
+        rel_pdf_draw_text(ctx, ctx->fonts.sans, 8, page_width - REL_PDF_MARGIN_X - right_width,
+                          header, right);
         HPDF_Page_SetGrayStroke(ctx->page, 0.6);
         HPDF_Page_SetLineWidth(ctx->page, 0.4);
-        HPDF_Page_MoveTo(ctx->page, REL_PDF_MARGIN_X, 794);
-        HPDF_Page_LineTo(ctx->page, REL_PDF_PAGE_WIDTH - REL_PDF_MARGIN_X, 794);
+        HPDF_Page_MoveTo(ctx->page, REL_PDF_MARGIN_X, header - 6);
+        HPDF_Page_LineTo(ctx->page, page_width - REL_PDF_MARGIN_X, header - 6);
         HPDF_Page_Stroke(ctx->page);
         char footer[64];
         snprintf(footer, sizeof footer, "pag. %zu di %zu", i + 1, ctx->page_count);
         double width = rel_pdf_width(ctx->fonts.sans, 8.5, footer, strlen(footer));
-        rel_pdf_draw_text(ctx, ctx->fonts.sans, 8.5, (REL_PDF_PAGE_WIDTH - width) / 2, 40,
-                          footer);
+        rel_pdf_draw_text(ctx, ctx->fonts.sans, 8.5, (page_width - width) / 2, 40, footer);
         HPDF_Page_SetGrayFill(ctx->page, 0.0);
     }
     return true;
@@ -101,6 +105,21 @@ static bool draw_blocks(rel_pdf_ctx *ctx, const rel_document *doc)
             break;
         case REL_BLOCK_TABLE:
             ok = rel_pdf_table(ctx, block->table);
+            break;
+        case REL_BLOCK_CHART:
+            ok = rel_pdf_chart(ctx, block->chart);
+            break;
+        case REL_BLOCK_BULLET:
+            ok = rel_pdf_text_block(ctx, block->text, 22.0, true);
+            break;
+        case REL_BLOCK_PAGE_BREAK:
+            ok = ctx->y >= ctx->top || rel_pdf_new_page(ctx);
+            break;
+        case REL_BLOCK_TOC:
+            ok = rel_pdf_toc_reserve(ctx, doc) && rel_pdf_new_page(ctx);
+            break;
+        case REL_BLOCK_SIGNATURES:
+            ok = rel_pdf_signatures(ctx, block->text);
             break;
         }
         if (!ok)
@@ -136,7 +155,8 @@ bool rel_pdf_write(const rel_document *doc, const char *path, const char *shown,
     bool ok = rel_pdf_fonts_load(pdf, &ctx.fonts, diags);
     if (ok) {
         set_info(&ctx, doc);
-        ok = draw_cover(&ctx, doc) && draw_blocks(&ctx, doc) && draw_running_parts(&ctx, doc);
+        ok = draw_cover(&ctx, doc) && draw_blocks(&ctx, doc) && rel_pdf_toc_fill(&ctx)
+             && rel_pdf_bookmarks(&ctx) && draw_running_parts(&ctx, doc);
         if (ok && errors.code == 0)
             HPDF_SaveToFile(pdf, path);
         if (errors.code != 0 || !ok) {

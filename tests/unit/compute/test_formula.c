@@ -160,7 +160,7 @@ static void test_names_resolve_through_the_caller(void **state)
 {
     (void)state;
     static const char *const all[] = {"abitanti", NULL};
-    rel_formula_names names = {lookup, NULL, all};
+    rel_formula_names names = {lookup, NULL, all, NULL};
     rel_formula *formula = rel_formula_parse("costi[\"TOTALE USCITE\"; N] / abitanti",
                                              (rel_origin){"f.csv", 1, 1}, &arena, &diags);
     rel_rational value;

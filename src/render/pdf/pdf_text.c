@@ -1,0 +1,150 @@
+#include "render/pdf/pdf_text.h"
+
+#include <string.h>
+
+#define BODY_SIZE 11.0
+#define BODY_LEADING 15.0
+#define PARAGRAPH_GAP 6.0
+#define MAX_PIECES 4096
+
+enum { STYLE_BOLD = 1, STYLE_ITALIC = 2 };
+
+/* A run of text in one style; a line may break only before a piece that
+ * follows a space. */
+typedef struct piece {
+    const char *text;          /* CP1252, NUL-terminated */
+    int style;
+    double width;
+    bool space_before;
+} piece;
+
+typedef struct line {
+    size_t first, count;       /* pieces */
+    size_t spaces;             /* breakable gaps inside the line */
+    double width;              /* natural width */
+} line;
+
+static HPDF_Font style_font(const rel_pdf_ctx *ctx, int style)
+{
+    const rel_pdf_fonts *f = &ctx->fonts;
+    return style == (STYLE_BOLD | STYLE_ITALIC) ? f->serif_bold_italic
+           : style == STYLE_BOLD                ? f->serif_bold
+           : style == STYLE_ITALIC              ? f->serif_italic : f->serif;
+}
+
+static bool add_piece(rel_pdf_ctx *ctx, piece *pieces, size_t *count, char *buffer, size_t *len,
+                      int style, bool space_before)
+{
+    if (*len == 0 || *count == MAX_PIECES)
+        return true;
+    buffer[*len] = '\0';
+    const char *text = rel_pdf_text(ctx, buffer);
+    if (text == NULL)
+        return false;
+    pieces[(*count)++] = (piece){text, style,
+                                 rel_pdf_width(style_font(ctx, style), BODY_SIZE, text,
+                                               strlen(text)), space_before};
+    *len = 0;
+    return true;
+}
+
+/* Splits the paragraph at blanks and at style markers ("**" bold, "*"
+ * italic, toggled wherever they stand). Returns the count, 0 on failure. */
+static size_t split(rel_pdf_ctx *ctx, const char *utf8, piece *pieces)
+{
+    char buffer[1024];
+    size_t len = 0, count = 0;
+    int style = 0;
+    bool space = false;
+    for (const char *p = utf8;; p++) {
+        bool blank = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r';
+        if (*p == '\0' || blank || *p == '*') {
+            bool had = len > 0;
+            if (!add_piece(ctx, pieces, &count, buffer, &len, style, space))
+                return 0;
+            if (had)
+                space = false;
+            if (*p == '\0')
+                break;
+            if (blank) {
+                space = count > 0;
+            } else {
+                style ^= p[1] == '*' ? STYLE_BOLD : STYLE_ITALIC;
+                p += p[1] == '*';
+            }
+        } else if (len + 4 < sizeof buffer) {
+            buffer[len++] = *p;
+        }
+    }
+    return count;
+}
+
+static size_t break_lines(const rel_pdf_ctx *ctx, const piece *pieces, size_t count,
+                          double width, line *lines)
+{
+    double space = rel_pdf_width(ctx->fonts.serif, BODY_SIZE, " ", 1);
+    size_t n = 0;
+    line current = {0, 0, 0, 0.0};
+    for (size_t i = 0; i < count; i++) {
+        const piece *p = &pieces[i];
+        double gap = current.count > 0 && p->space_before ? space : 0.0;
+        if (current.count > 0 && p->space_before && current.width + gap + p->width > width) {
+            lines[n++] = current;
+            current = (line){i, 0, 0, 0.0};
+            gap = 0.0;
+        }
+        current.count++;
+        current.spaces += gap > 0.0;
+        current.width += gap + p->width;
+    }
+    if (current.count > 0)
+        lines[n++] = current;
+    return n;
+}
+
+static void draw_line(rel_pdf_ctx *ctx, const piece *pieces, const line *l, double x, double y,
+                      double justify_to)
+{
+    double space = rel_pdf_width(ctx->fonts.serif, BODY_SIZE, " ", 1);
+    double extra = justify_to > 0 && l->spaces > 0 ? (justify_to - l->width) / (double)l->spaces
+                                                   : 0.0;
+    HPDF_Page_BeginText(ctx->page);
+    for (size_t i = l->first; i < l->first + l->count; i++) {
+        const piece *p = &pieces[i];
+        if (i > l->first && p->space_before)
+            x += space + extra;
+        HPDF_Page_SetFontAndSize(ctx->page, style_font(ctx, p->style), BODY_SIZE);
+        HPDF_Page_TextOut(ctx->page, x, y, p->text);
+        x += p->width;
+    }
+    HPDF_Page_EndText(ctx->page);
+}
+
+bool rel_pdf_text_block(rel_pdf_ctx *ctx, const char *utf8, double indent, bool bullet)
+{
+    piece *pieces = rel_arena_array(ctx->arena, MAX_PIECES, sizeof *pieces);
+    line *lines = rel_arena_array(ctx->arena, MAX_PIECES, sizeof *lines);
+    size_t count = pieces && lines ? split(ctx, utf8, pieces) : 0;
+    if (pieces == NULL || lines == NULL)
+        return false;
+    if (count == 0)
+        return true;
+    double width = REL_PDF_TEXT_WIDTH - indent;
+    size_t n = break_lines(ctx, pieces, count, width, lines);
+    for (size_t i = 0; i < n; i++) {
+        /* no orphan (a first line alone at a foot), no widow (a last line
+         * alone at a head): ask for two lines where a split would leave one */
+        bool keep_two = (i == 0 && n > 1) || (i + 2 == n);
+        if (!rel_pdf_ensure(ctx, BODY_LEADING * (keep_two ? 2 : 1)))
+            return false;
+        ctx->y -= BODY_LEADING;
+        double baseline = ctx->y + 3.5;
+        if (bullet && i == 0)
+            rel_pdf_draw_text(ctx, ctx->fonts.serif, BODY_SIZE, REL_PDF_MARGIN_X + indent - 11.0,
+                              baseline, "\x95");
+        draw_line(ctx, pieces, &lines[i], REL_PDF_MARGIN_X + indent, baseline,
+                  i + 1 == n ? 0.0 : width);
+    }
+    ctx->y -= bullet ? 2.0 : PARAGRAPH_GAP;
+    return true;
+}

@@ -1,0 +1,21 @@
+/*
+ * cells_text.h - a typed value as the text a table shows (private).
+ */
+#ifndef REL_TEMPLATE_CELLS_TEXT_H
+#define REL_TEMPLATE_CELLS_TEXT_H
+
+#include <stdbool.h>
+
+#include "core/arena.h"
+#include "model/dataset.h"
+
+/* True when every value of `column` (lines and totals) is a whole euro:
+ * such a column is shown without cents, as the bilancio is. */
+bool rel_column_whole_euros(const rel_dataset *dataset, int column);
+
+/* The text of `value` of type `type`: "€ 1.234,56" (or "€ 1.235" when
+ * `whole`), "€ -" for zero, "1.482", "4,63", "44,44%", "31/12/2024",
+ * "mag 2020", "SI"; "" for an empty cell. In the arena. */
+const char *rel_value_text(rel_arena *arena, const rel_value *value, rel_type type, bool whole);
+
+#endif

@@ -1,0 +1,156 @@
+/* {% grafico NOME tipo=... %}: a chart of a dataset's figures. */
+#include <string.h>
+
+#include "core/codes.h"
+#include "template/tables.h"
+#include "validate/schema.h"
+
+static const struct {
+    const char *word;
+    rel_chart_kind kind;
+} kinds[] = {
+    {"barre", REL_CHART_BAR},   {"gruppi", REL_CHART_GROUPED}, {"pile", REL_CHART_STACKED},
+    {"linee", REL_CHART_LINE},  {"torta", REL_CHART_PIE},      {"ciambella", REL_CHART_DONUT},
+};
+
+static double as_double(const rel_value *value, rel_type type)
+{
+    double unit = 1.0;
+    for (int i = 0; i < rel_type_scale(type); i++)
+        unit *= 10.0;
+    return value->present ? (double)value->number / unit : 0.0;
+}
+
+/* The line's name: the label column, else the first text column. */
+static const char *row_name(const rel_dataset *d, const rel_row *row)
+{
+    for (size_t c = 0; c < d->column_count; c++)
+        if (d->columns[c].is_label)
+            return row->values[c].text;
+    for (size_t c = 0; c < d->column_count; c++)
+        if (d->columns[c].type == REL_TYPE_TEXT)
+            return row->values[c].text;
+    return "";
+}
+
+/* Series: `colonne=a,b` if given; else the years N-1 and N for grouped
+ * bars, N alone for the others; a line chart runs over every year column
+ * with one series per line of the table. */
+static size_t chart_columns(engine *e, const tpl_node *node, const rel_dataset *d,
+                            rel_chart_kind kind, int *columns, size_t max)
+{
+    const char *wanted = rel_engine_option(e, node, "colonne");
+    int year = e->ctx->model->entity.year;
+    size_t count = 0;
+    if (wanted != NULL) {
+        for (const char *name = wanted; *name && count < max;) {
+            size_t len = strcspn(name, ",");
+            char one[64];
+            snprintf(one, sizeof one, "%.*s", (int)len, name);
+            int column = rel_dataset_column(d, one);
+            if (column >= 0)
+                columns[count++] = column;
+            name += len + (name[len] == ',');
+        }
+        return count;
+    }
+    if (kind == REL_CHART_LINE || kind == REL_CHART_STACKED) {
+        for (size_t c = 0; c < d->column_count && count < max; c++)
+            if (d->columns[c].year > 0 || (kind == REL_CHART_STACKED
+                                           && d->columns[c].type == REL_TYPE_COUNT))
+                columns[count++] = (int)c;
+        return count;
+    }
+    if (kind == REL_CHART_GROUPED && rel_dataset_year_column(d, year - 1) >= 0)
+        columns[count++] = rel_dataset_year_column(d, year - 1);
+    if (rel_dataset_year_column(d, year) >= 0)
+        columns[count++] = rel_dataset_year_column(d, year);
+    return count;
+}
+
+static size_t item_rows(const rel_dataset *d)
+{
+    size_t count = 0;
+    for (size_t r = 0; r < d->row_count; r++)
+        count += d->rows[r].kind == REL_ROW_ITEM;
+    return count;
+}
+
+/* Categories are the lines and series the columns; for a line chart over
+ * years the other way round. */
+static bool fill_chart(engine *e, const rel_dataset *d, const int *columns, size_t count,
+                       rel_doc_chart *chart)
+{
+    bool by_year = chart->kind == REL_CHART_LINE;
+    size_t lines = item_rows(d);
+    chart->category_count = by_year ? count : lines;
+    chart->series_count = by_year ? lines : count;
+    chart->categories = rel_arena_array(e->arena, chart->category_count + 1, sizeof(char *));
+    rel_chart_series *series = rel_arena_array(e->arena, chart->series_count + 1, sizeof *series);
+    if (!chart->categories || !series)
+        return false;
+    for (size_t s = 0; s < chart->series_count; s++) {
+        double *values = rel_arena_array(e->arena, chart->category_count + 1, sizeof *values);
+        if (values == NULL)
+            return false;
+        series[s].values = values;
+    }
+    size_t line = 0;
+    for (size_t r = 0; r < d->row_count; r++) {
+        const rel_row *row = &d->rows[r];
+        if (row->kind != REL_ROW_ITEM)
+            continue;
+        for (size_t k = 0; k < count; k++) {
+            double value = as_double(&row->values[columns[k]], d->columns[columns[k]].type);
+            size_t s = by_year ? line : k, c = by_year ? k : line;
+            ((double *)series[s].values)[c] = value;
+            chart->categories[c] = by_year ? d->columns[columns[k]].label : row_name(d, row);
+            series[s].name = by_year ? row_name(d, row) : d->columns[columns[k]].label;
+        }
+        line++;
+    }
+    chart->series = series;
+    chart->money = d->columns[columns[0]].type == REL_TYPE_MONEY;
+    chart->percent = d->columns[columns[0]].type == REL_TYPE_PERCENT;
+    return true;
+}
+
+void rel_engine_chart(engine *e, const tpl_node *node)
+{
+    const tpl_arg *name = rel_tpl_arg(node, NULL, 0);
+    const char *type = rel_engine_option(e, node, "tipo");
+    const rel_dataset *d = name ? rel_model_dataset(e->ctx->model, name->value) : NULL;
+    if (name == NULL || d == NULL) {
+        if (name == NULL || rel_schema_find(name->value) == NULL)
+            rel_engine_error(e, REL_T_TABLE, node->at, "grafico di una tabella sconosciuta «%s»",
+                             name ? name->value : "");
+        return;
+    }
+    rel_doc_chart *chart = rel_arena_alloc(e->arena, sizeof *chart);
+    if (chart == NULL)
+        return;
+    chart->kind = REL_CHART_BAR;
+    bool known = type == NULL;
+    for (size_t i = 0; type && i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strcmp(type, kinds[i].word) == 0) {
+            chart->kind = kinds[i].kind;
+            known = true;
+        }
+    if (!known) {
+        rel_engine_error(e, REL_T_SYNTAX, node->at, "tipo di grafico sconosciuto «%s»: barre, "
+                         "gruppi, pile, linee, torta o ciambella", type);
+        return;
+    }
+    int columns[32];
+    size_t count = chart_columns(e, node, d, chart->kind, columns, 32);
+    const char *caption = rel_engine_option(e, node, "titolo");
+    chart->caption = caption ? caption : d->title;
+    chart->decimals = 0;
+    if (count == 0 || item_rows(d) == 0)
+        return;
+    if (!fill_chart(e, d, columns, count, chart) || !rel_doc_chart_add(e->doc, chart)) {
+        e->ok = false;
+        return;
+    }
+    e->blocks++;
+}

@@ -1,0 +1,66 @@
+#include "template/template.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/codes.h"
+#include "template/engine.h"
+
+const char *rel_template_dir(void)
+{
+    const char *dir = getenv("RELAZIONE_TEMPLATE_DIR");
+    return dir && dir[0] ? dir : REL_TEMPLATE_DIR;
+}
+
+/* The cover's fields, from the metadata. */
+static bool cover(const rel_model *model, rel_document *doc, rel_arena *arena)
+{
+    const rel_entity *entity = &model->entity;
+    doc->title = entity->template_kind == REL_TEMPLATE_CONSUNTIVO ? "Relazione consuntivo"
+                                                                   : "Relazione sulla gestione";
+    doc->subtitle = rel_arena_printf(arena, "Esercizio %d", entity->year);
+    doc->entity = entity->name.text;
+    doc->author = entity->name.text;
+    doc->draft = entity->draft;
+    const char *detail = entity->legal_form.text;
+    if (entity->seat.text[0])
+        detail = rel_arena_printf(arena, "%s – %s", detail, entity->seat.text);
+    if (detail && entity->tax_code.text[0])
+        detail = rel_arena_printf(arena, "%s – C.F. %s", detail, entity->tax_code.text);
+    doc->entity_detail = detail;
+    return doc->subtitle != NULL && detail != NULL;
+}
+
+/* The input's own modello.tpl, else the default template it asks for. */
+static const char *template_path(const rel_template_ctx *ctx, rel_arena *arena)
+{
+    const char *own = rel_arena_printf(arena, "%s/modello.tpl", ctx->input_dir);
+    struct stat info;
+    if (own && stat(own, &info) == 0)
+        return own;
+    const char *name = ctx->model->entity.template_kind == REL_TEMPLATE_CONSUNTIVO
+                           ? "consuntivo.tpl" : "gestione.tpl";
+    return rel_arena_printf(arena, "%s/%s", ctx->template_dir, name);
+}
+
+bool rel_template_render(const rel_template_ctx *ctx, rel_document *doc, rel_arena *arena,
+                         rel_diags *diags)
+{
+    if (!cover(ctx->model, doc, arena))
+        return false;
+    const char *path = template_path(ctx, arena);
+    struct stat info;
+    if (path == NULL || stat(path, &info) != 0) {
+        rel_diag_add(diags, REL_SEV_ERROR, REL_T_MISSING, (rel_origin){path, 0, 0},
+                     "modello della relazione non trovato (RELAZIONE_TEMPLATE_DIR?)");
+        return false;
+    }
+    tpl_node *nodes = rel_tpl_parse(path, arena, diags);
+    if (nodes == NULL)
+        return false;
+    engine e = {.ctx = ctx, .doc = doc, .arena = arena, .diags = diags, .ok = true};
+    rel_engine_run(&e, nodes);
+    rel_engine_flush(&e);
+    return e.ok;
+}

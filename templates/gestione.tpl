@@ -1,0 +1,163 @@
+{% indice %}
+# Premessa
+{% testo premessa %}
+
+# Condizioni operative e sviluppo dell'attività
+{% sezione attivita %}
+{{ ente.nome }} ({{ ente.forma_giuridica }}) gestisce per conto dei soci i servizi sociali che le sono affidati. Nell'esercizio {{ esercizio.anno }} le uscite sono state pari a {{ schede[consuntivo] | euro }}, a fronte di un preventivo di {{ schede[preventivo] | euro }}: lo scostamento complessivo è di {{ schede[consuntivo] - schede[preventivo] | var_euro }} ({{ SE(schede[preventivo] = 0; 0; (schede[consuntivo] - schede[preventivo]) / schede[preventivo] * 100) | var_perc }}).
+{% testo attivita %}
+{% fine %}
+
+# Andamento della gestione
+{% obbligo art2428_c1_analisi "analisi della situazione della società e dell'andamento e del risultato della gestione (art. 2428, comma 1)" %}
+{% testo andamento_gestione %}
+{% fine %}
+
+## Andamento per area
+La tabella che segue confronta, per ogni area e azione, il preventivo approvato con il consuntivo; gli scostamenti oltre le soglie indicate nei metadati sono motivati nelle schede dell'appendice.
+{% tabella scostamenti %}
+{% per area in schede.area %}
+
+### {{ area }}
+Le uscite dell'area sono state pari a {{ SOMMA.SE(schede[consuntivo]; area; area) | euro }} contro {{ SOMMA.SE(schede[preventivo]; area; area) | euro }} previsti.
+{% tabella schede area=area %}
+{% fine %}
+
+## Clima sociale, politico e sindacale
+{% testo clima_sociale %}
+
+# Principali dati economici
+{% se dati valore_produzione %}
+L'andamento pluriennale del valore della produzione è il seguente.
+{% tabella valore_produzione %}
+{% grafico valore_produzione tipo=linee titolo="Valore della produzione" %}
+{% fine %}
+{% se dati entrate %}
+
+## Composizione delle entrate
+Le entrate dell'esercizio ammontano a {{ entrate["TOTALE ENTRATE"; N] | euro }} ({{ entrate["TOTALE ENTRATE"; N-1] | euro }} nell'esercizio precedente).
+{% tabella entrate variazione %}
+{% grafico entrate tipo=torta titolo="Composizione delle entrate" %}
+{% fine %}
+{% se dati costi %}
+
+## Costi per natura
+{% tabella costi variazione %}
+{% grafico costi tipo=gruppi titolo="Costi per natura" %}
+{% fine %}
+{% se dati avanzo %}
+
+## Risultato dell'esercizio
+L'esercizio chiude con un avanzo di {{ avanzo[vincolato] + avanzo[finalizzato] + avanzo[non_vincolato] | euro }}, di cui vincolato {{ avanzo[vincolato] | euro }}, finalizzato {{ avanzo[finalizzato] | euro }} e non vincolato {{ avanzo[non_vincolato] | euro }}.
+{% tabella avanzo %}
+{% fine %}
+
+# Principali dati patrimoniali e finanziari
+{% obbligo art2428_c2_indicatori "indicatori di risultato finanziari (art. 2428, comma 2)" %}
+{% se dati stato_patrimoniale %}
+Lo stato patrimoniale riclassificato, confrontato con quello dell'esercizio precedente, è il seguente (in euro).
+{% tabella stato_patrimoniale variazione %}
+{% fine %}
+{% se dati indici %}
+{% tabella indici %}
+{% fine %}
+{% fine %}
+
+# Fondi istituzionali e di ambito
+{% se dati fondi %}
+{% tabella fondi variazione %}
+{% grafico fondi tipo=gruppi titolo="Fondi per esercizio" %}
+{% fine %}
+
+# Informazioni attinenti all'ambiente e al personale
+{% obbligo art2428_c2_ambiente_personale "informazioni attinenti all'ambiente e al personale (art. 2428, comma 2)" %}
+{% testo ambiente_personale %}
+{% se dati personale %}
+{% tabella personale titolo="Personale in servizio al 31/12" %}
+{% grafico personale tipo=pile titolo="Personale per contratto" %}
+{% fine %}
+{% fine %}
+
+# Indicatori
+{% se dati indicatori %}
+{% tabella indicatori variazione %}
+{% fine %}
+{% se dati indicatori_calcolati %}
+{% tabella indicatori_valori %}
+{% fine %}
+{% per t in tabelle %}
+{% tabella t %}
+{% fine %}
+
+# Obiettivi
+{% se dati obiettivi %}
+{% tabella obiettivi %}
+{% tabella obiettivi_riepilogo %}
+{% fine %}
+
+# Area progettazione
+{% se dati progetti %}
+{% tabella progetti colonne=titolo,capofila,finanziatore,importo_totale,importo_finanziato,cofinanziamento_azienda %}
+{% tabella progetti colonne=titolo,data_presentazione,data_avvio,data_fine titolo="Progetti: tempi" %}
+{% fine %}
+
+# Quadro istituzionale
+{% se dati organi %}
+{% tabella organi %}
+{% fine %}
+{% se dati sedute %}
+{% tabella sedute %}
+{% fine %}
+
+# Rischi e incertezze
+{% obbligo art2428_c1_rischi "principali rischi e incertezze (art. 2428, comma 1)" %}
+{% testo rischi %}
+{% fine %}
+
+# Altre informazioni (art. 2428, comma 3)
+
+## Attività di ricerca e sviluppo
+{% obbligo art2428_c3_n1 "attività di ricerca e sviluppo (art. 2428, comma 3, n. 1)" %}
+{% testo ricerca_sviluppo %}
+{% fine %}
+
+## Rapporti con imprese controllate, collegate, controllanti
+{% obbligo art2428_c3_n2 "rapporti con imprese controllate, collegate, controllanti e sottoposte al controllo di queste (art. 2428, comma 3, n. 2)" %}
+{% testo rapporti_gruppo %}
+{% fine %}
+
+## Azioni proprie e azioni o quote di società controllanti
+{% obbligo art2428_c3_n3_n4 "azioni proprie e di società controllanti possedute, acquistate o alienate (art. 2428, comma 3, nn. 3 e 4)" %}
+{% testo azioni_proprie %}
+{% fine %}
+
+## Evoluzione prevedibile della gestione
+{% obbligo art2428_c3_n6 "evoluzione prevedibile della gestione (art. 2428, comma 3, n. 6)" %}
+{% testo evoluzione %}
+{% fine %}
+
+## Strumenti finanziari
+{% obbligo art2428_c3_n6bis "uso di strumenti finanziari: obiettivi e politiche di gestione del rischio (art. 2428, comma 3, n. 6-bis)" %}
+{% testo strumenti_finanziari %}
+{% fine %}
+
+## Sedi secondarie
+{% obbligo art2428_c4 "elenco delle sedi secondarie (art. 2428, comma 4)" %}
+{% testo sedi_secondarie %}
+{% fine %}
+{% se cooperativa %}
+
+## Criteri seguiti per il conseguimento dello scopo mutualistico
+{% obbligo art2545 "criteri seguiti nella gestione sociale per il conseguimento dello scopo mutualistico (art. 2545 c.c.)" %}
+{% testo scopo_mutualistico %}
+{% fine %}
+{% fine %}
+
+## Fatti di rilievo avvenuti dopo la chiusura dell'esercizio
+{% testo fatti_successivi %}
+
+# Proposta all'Assemblea
+{% testo proposta %}
+{% firme %}
+{% nuova_pagina %}
+{% prospetto_verifiche %}

@@ -1,0 +1,401 @@
+/* Charts in the PDF: the scale and number helpers on their own, then one
+ * document with a chart of every kind (realistic figures of a consorzio
+ * socio-assistenziale) read back with poppler and qpdf: captions, legends,
+ * ticks and data labels in Italian format, a valid file, the expected
+ * pages, the same bytes twice. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "render/pdf/pdf_chart.h"
+#include "render/pdf/pdf_writer.h"
+
+/* ---- Scales ------------------------------------------------------------- */
+
+static void test_scale_money(void **state)
+{
+    (void)state;
+    rel_chart_scale s;
+    assert_true(rel_pdf_chart_scale(0, 2401920, 6, 0, &s));
+    assert_true(s.lo == 0 && s.hi == 2500000 && s.step == 500000);
+    assert_int_equal(s.intervals, 5);
+    assert_int_equal(s.decimals, 0);
+}
+
+static void test_scale_negative_and_offset(void **state)
+{
+    (void)state;
+    rel_chart_scale s;
+    assert_true(rel_pdf_chart_scale(-12480, 48300, 7, 0, &s));
+    assert_true(s.lo == -20000 && s.hi == 50000 && s.step == 10000);
+    /* A line far from zero: the scale hugs the data. */
+    assert_true(rel_pdf_chart_scale(1912400, 2401920, 7, 0, &s));
+    assert_true(s.lo == 1900000 && s.hi == 2500000 && s.step == 100000);
+}
+
+static void test_scale_steps_are_nice(void **state)
+{
+    (void)state;
+    rel_chart_scale s;
+    /* 2,5 × 10^k where it stays a whole number ... */
+    assert_true(rel_pdf_chart_scale(0, 230, 7, 0, &s));
+    assert_true(s.step == 50 && s.hi == 250);
+    assert_true(rel_pdf_chart_scale(0, 170, 7, 0, &s));
+    assert_true(s.step == 25 && s.hi == 175);
+    /* ... but never 2,5 people: counts step by whole numbers. */
+    assert_true(rel_pdf_chart_scale(0, 13, 6, 0, &s));
+    assert_true(s.step == 5 && s.hi == 15);
+    assert_true(rel_pdf_chart_scale(0, 3, 7, 0, &s));
+    assert_true(s.step == 1 && s.hi == 3);
+    /* Percentages with one decimal may step by 2,5. */
+    assert_true(rel_pdf_chart_scale(0, 8.5, 4, 1, &s));
+    assert_true(s.step == 2.5 && s.hi == 10 && s.decimals == 1);
+}
+
+static void test_scale_refuses_bad_ranges(void **state)
+{
+    (void)state;
+    rel_chart_scale s;
+    assert_false(rel_pdf_chart_scale(0, 0, 6, 0, &s));
+    assert_false(rel_pdf_chart_scale(5, 1, 6, 0, &s));
+    assert_false(rel_pdf_chart_scale(NAN, 1, 6, 0, &s));
+    assert_false(rel_pdf_chart_scale(0, INFINITY, 6, 0, &s));
+}
+
+/* ---- Numbers ------------------------------------------------------------- */
+
+static void test_numbers_italian(void **state)
+{
+    (void)state;
+    rel_arena arena;
+    rel_arena_init(&arena);
+    rel_pdf_ctx ctx = {.arena = &arena};
+    rel_doc_chart money = {.money = true};
+    rel_doc_chart percent = {.percent = true};
+    rel_doc_chart count = {0};
+    /* CP1252: the euro sign is 0x80. */
+    assert_string_equal(rel_pdf_chart_number(&ctx, &money, 2401920.0, 0), "\x80 2.401.920");
+    assert_string_equal(rel_pdf_chart_number(&ctx, &money, -12480.0, 0), "-\x80 12.480");
+    assert_string_equal(rel_pdf_chart_number(&ctx, &money, 1234.565, 0), "\x80 1.235");
+    assert_string_equal(rel_pdf_chart_number(&ctx, &percent, 12.5, 1), "12,5%");
+    assert_string_equal(rel_pdf_chart_number(&ctx, &count, 2.5, 0), "3");
+    assert_string_equal(rel_pdf_chart_number(&ctx, &count, -2.5, 0), "-3");
+    assert_string_equal(rel_pdf_chart_number(&ctx, &count, -0.4, 0), "0");
+    assert_string_equal(rel_pdf_chart_number(&ctx, &count, 1e300, 0), "n.d.");
+    assert_string_equal(rel_pdf_chart_share(&ctx, 864691.0 / 2401920.0), "36,0%");
+    assert_string_equal(rel_pdf_chart_share(&ctx, 9600.0 / 2401920.0), "0,4%");
+    rel_arena_free(&arena);
+}
+
+/* ---- The document ------------------------------------------------------- */
+
+static const char *channels[] = {
+    "Trasferimenti dei Comuni soci", "Fondo Nazionale Politiche Sociali",
+    "Fondo Sociale Regionale", "Fondo Non Autosufficienza",
+    "Compartecipazione degli utenti", "Progetti PNRR", "Contributi ATS e ASST",
+    "Altre entrate",
+};
+/* 2.401.920 in all; the first is 36,0%, the last 0,4%. */
+static const double revenue[] = {864691, 412130, 356200, 298400, 201760, 180000, 79139, 9600};
+static const rel_chart_series revenue_series[] = {{"2024", revenue}};
+
+static const char *natures[] = {
+    "Personale dipendente", "Servizi affidati a terzi",
+    "Trasferimenti e contributi alle famiglie", "Acquisti di beni",
+    "Godimento beni di terzi", "Oneri diversi di gestione",
+};
+static const double costs_2023[] = {1126400, 684300, 312500, 41200, 58900, 23400};
+static const double costs_2024[] = {1198750, 731980, 298100, 38760, 61200, 25130};
+static const rel_chart_series costs_series[] = {{"2023", costs_2023}, {"2024", costs_2024}};
+
+static const char *balance_items[] = {"Entrate", "Uscite", "Avanzo"};
+static const double balance_2023[] = {2318900, 2246700, 72200};
+static const double balance_2024[] = {2401920, 2319150, 82770};
+static const rel_chart_series balance_series[] = {{"2023", balance_2023},
+                                                  {"2024", balance_2024}};
+
+static const char *years[] = {"2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024"};
+static const double production[] = {1912400, 1987650, 2045300, 1968120,
+                                    2134870, 2256410, 2318900, 2401920};
+static const rel_chart_series production_series[] = {{"Valore della produzione", production}};
+
+static const double planned[] = {8.2, 7.9, 8.5, 7.4, 7.1, 6.8};
+static const double actual[] = {8.0, 8.1, 8.3, 7.6, 6.9, 6.5};
+static const rel_chart_series incidence_series[] = {{"Preventivo", planned},
+                                                    {"Consuntivo", actual}};
+
+static const char *roles[] = {
+    "Assistenti sociali", "Educatori professionali", "Operatori socio-sanitari",
+    "Amministrativi", "Psicologi", "Coordinatori",
+};
+static const double permanent[] = {14, 9, 22, 8, 2, 3};
+static const double fixed_term[] = {4, 6, 7, 2, 1, 0};
+static const double freelance[] = {1, 3, 0, 0, 4, 0};
+static const double seconded[] = {2, 0, 0, 1, 0, 1};
+static const rel_chart_series staff_series[] = {
+    {"Tempo indeterminato", permanent}, {"Tempo determinato", fixed_term},
+    {"Collaboratori", freelance}, {"Comando", seconded},
+};
+
+static const char *areas[] = {
+    "Area minori e famiglia", "Area anziani", "Area disabilità", "Area inclusione sociale",
+    "Servizi generali",
+};
+static const double surplus[] = {48300, 21750, -12480, 9200, -3150};
+static const rel_chart_series surplus_series[] = {{"Avanzo 2024", surplus}};
+
+static const char *spending_areas[] = {
+    "Minori e famiglia", "Anziani", "Disabilità", "Inclusione sociale", "Servizi generali",
+};
+static const double spending[] = {941200, 512300, 468900, 227400, 143250};
+static const rel_chart_series spending_series[] = {{"2024", spending}};
+
+static const double nothing[] = {0, 0, 0};
+static const rel_chart_series nothing_series[] = {{"2024", nothing}};
+
+static const rel_doc_chart charts[] = {
+    {REL_CHART_PIE, "Composizione delle entrate 2024", channels, 8, revenue_series, 1,
+     true, false, 0},
+    {REL_CHART_GROUPED, "Costi per natura 2023-2024", natures, 6, costs_series, 2,
+     true, false, 0},
+    {REL_CHART_GROUPED, "Entrate, uscite e avanzo 2023-2024", balance_items, 3,
+     balance_series, 2, true, false, 0},
+    {REL_CHART_LINE, "Valore della produzione 2017-2024", years, 8, production_series, 1,
+     true, false, 0},
+    {REL_CHART_LINE, "Incidenza dei costi di struttura sulla spesa", years + 2, 6,
+     incidence_series, 2, false, true, 1},
+    {REL_CHART_STACKED, "Personale al 31/12/2024 per tipo di contratto", roles, 6,
+     staff_series, 4, false, false, 0},
+    {REL_CHART_BAR, "Avanzo di gestione per area 2024", areas, 5, surplus_series, 1,
+     true, false, 0},
+    {REL_CHART_DONUT, "Spesa per area di intervento 2024", spending_areas, 5,
+     spending_series, 1, true, false, 0},
+    {REL_CHART_BAR, "Interventi finanziati dal PNRR", years, 3, nothing_series, 1,
+     true, false, 0},
+};
+
+#define CHART_COUNT (sizeof charts / sizeof charts[0])
+
+static void build_document(rel_document *doc, rel_arena *arena)
+{
+    rel_doc_init(doc, arena);
+    doc->title = "Relazione sulla gestione";
+    doc->subtitle = "Esercizio 2024";
+    doc->entity = "Consorzio Socio-Assistenziale del Pinerolese";
+    doc->entity_detail = "Consorzio di Comuni – Pinerolo (TO)";
+    doc->author = doc->entity;
+    doc->created = (rel_doc_stamp){2025, 4, 15, 9, 0, 0};
+    assert_true(rel_doc_heading(doc, 1, "Analisi della gestione"));
+    assert_true(rel_doc_paragraph(doc, "I grafici che seguono riassumono le entrate, i costi "
+                                       "e il personale dell'esercizio."));
+    for (size_t i = 0; i < CHART_COUNT; i++)
+        assert_true(rel_doc_chart_add(doc, &charts[i]));
+}
+
+/* Runs `command` and returns its standard output (malloc'd) with every run
+ * of white space made one space; *status gets the exit status. */
+static char *run(const char *command, int *status)
+{
+    FILE *pipe = popen(command, "r");
+    assert_non_null(pipe);
+    size_t capacity = 4096, len = 0;
+    char *out = malloc(capacity);
+    assert_non_null(out);
+    int ch;
+    bool space = false;
+    while ((ch = fgetc(pipe)) != EOF) {
+        if (isspace(ch)) {
+            space = len > 0;
+            continue;
+        }
+        if (len + 3 >= capacity) {
+            capacity *= 2;
+            out = realloc(out, capacity);
+            assert_non_null(out);
+        }
+        if (space)
+            out[len++] = ' ';
+        space = false;
+        out[len++] = (char)ch;
+    }
+    out[len] = '\0';
+    *status = pclose(pipe);
+    return out;
+}
+
+static void write_pdf(const char *path)
+{
+    rel_arena arena;
+    rel_arena_init(&arena);
+    rel_diags diags;
+    rel_diags_init(&diags, &arena);
+    rel_document doc;
+    build_document(&doc, &arena);
+    bool ok = rel_pdf_write(&doc, path, "relazione.pdf", &diags);
+    if (!ok)
+        rel_diags_write_text(&diags, stderr);
+    assert_true(ok);
+    assert_int_equal(diags.count, 0);
+    rel_diags_free(&diags);
+    rel_arena_free(&arena);
+}
+
+static void make_path(char *path, size_t size, const char *name)
+{
+    const char *dir = getenv("TMPDIR");
+    snprintf(path, size, "%s/%s-%ld.pdf", dir && dir[0] ? dir : "/tmp", name, (long)getpid());
+}
+
+static void assert_contains(const char *text, const char *wanted)
+{
+    if (strstr(text, wanted) == NULL)
+        fail_msg("«%s» not in the extracted text", wanted);
+}
+
+static void test_document_reads_back(void **state)
+{
+    (void)state;
+    char path[512], command[1100];
+    make_path(path, sizeof path, "rel-chart");
+    write_pdf(path);
+    /* To look at the pages: REL_CHART_PDF=/tmp/charts.pdf, then
+     * pdftoppm -png -r 60 /tmp/charts.pdf /tmp/charts */
+    const char *keep = getenv("REL_CHART_PDF");
+    if (keep != NULL && keep[0] != '\0')
+        write_pdf(keep);
+
+    int status;
+    snprintf(command, sizeof command, "pdftotext -enc UTF-8 '%s' - 2>&1", path);
+    char *text = run(command, &status);
+    assert_int_equal(status, 0);
+    /* Captions, unnumbered until the writer passes the figure number. */
+    assert_contains(text, "Fig.: Composizione delle entrate 2024");
+    assert_contains(text, "Fig.: Costi per natura 2023-2024");
+    assert_contains(text, "Fig.: Valore della produzione 2017-2024");
+    assert_contains(text, "Fig.: Personale al 31/12/2024 per tipo di contratto");
+    assert_contains(text, "Fig.: Avanzo di gestione per area 2024");
+    assert_contains(text, "Fig.: Spesa per area di intervento 2024");
+    /* Pie: shares inside and outside the slices and in the legend, amounts,
+     * every channel, the total. */
+    assert_contains(text, "36,0%");
+    assert_contains(text, "0,4%");
+    assert_contains(text, "Trasferimenti dei Comuni soci");
+    assert_contains(text, "Altre entrate");
+    assert_contains(text, "€ 864.691");
+    assert_contains(text, "€ 2.401.920");
+    /* Legends of several series. */
+    assert_contains(text, "2023");
+    assert_contains(text, "Tempo indeterminato");
+    assert_contains(text, "Tempo determinato");
+    assert_contains(text, "Collaboratori");
+    assert_contains(text, "Comando");
+    assert_contains(text, "Preventivo");
+    assert_contains(text, "Consuntivo");
+    /* Ticks: euros with thousands, percentages with a decimal comma. */
+    assert_contains(text, "€ 200.000");
+    assert_contains(text, "€ 1.200.000");
+    assert_contains(text, "€ 1.800.000");
+    assert_contains(text, "-€ 20.000");
+    assert_contains(text, "6,5%");
+    assert_contains(text, "8,5%");
+    /* Data labels, a negative one included; stack totals. */
+    assert_contains(text, "€ 2.319.150");
+    assert_contains(text, "€ 72.200");
+    assert_contains(text, "€ 48.300");
+    assert_contains(text, "-€ 12.480");
+    assert_contains(text, "€ 1.912.400");
+    assert_contains(text, "€ 941.200");
+    assert_contains(text, "€ 2.293.050");
+    /* Category labels, wrapped or whole, and the empty chart's note. */
+    assert_contains(text, "Area disabilità");
+    assert_contains(text, "Operatori socio-sanitari");
+    assert_contains(text, "nessun dato");
+    /* No dot-decimal or unformatted number slipped through. */
+    assert_null(strstr(text, "2401920"));
+    assert_null(strstr(text, "2.401.920,0"));
+    free(text);
+
+    snprintf(command, sizeof command, "qpdf --check '%s' 2>&1", path);
+    text = run(command, &status);
+    if (status != 0)
+        fail_msg("qpdf --check failed: %s", text);
+    assert_contains(text, "No syntax or stream encoding errors found");
+    free(text);
+
+    /* Cover; then the heading, the paragraph, the pie and the grouped bars;
+     * the two lines; stacked and single bars; donut and note. */
+    snprintf(command, sizeof command, "pdfinfo '%s' 2>&1", path);
+    text = run(command, &status);
+    assert_int_equal(status, 0);
+    assert_contains(text, "Pages: 5 ");
+    free(text);
+    unlink(path);
+}
+
+static void test_same_bytes_twice(void **state)
+{
+    (void)state;
+    char first[512], second[512], command[1100];
+    make_path(first, sizeof first, "rel-chart-a");
+    make_path(second, sizeof second, "rel-chart-b");
+    write_pdf(first);
+    write_pdf(second);
+    snprintf(command, sizeof command, "cmp -s '%s' '%s'", first, second);
+    int status;
+    free(run(command, &status));
+    assert_int_equal(status, 0);
+    unlink(first);
+    unlink(second);
+}
+
+/* A chart alone: ctx->y moves down by the chart and its caption, and a
+ * chart that does not fit goes to a new page. */
+static void test_advances_and_breaks_pages(void **state)
+{
+    (void)state;
+    rel_arena arena;
+    rel_arena_init(&arena);
+    rel_diags diags;
+    rel_diags_init(&diags, &arena);
+    HPDF_Doc pdf = HPDF_New(NULL, NULL);
+    assert_non_null(pdf);
+    rel_pdf_ctx ctx = {.pdf = pdf, .arena = &arena};
+    assert_true(rel_pdf_fonts_load(pdf, &ctx.fonts, &diags));
+    assert_true(rel_pdf_new_page(&ctx));
+    assert_true(rel_pdf_chart(&ctx, &charts[1]));
+    double used = REL_PDF_TOP - ctx.y;
+    assert_true(used > 0.55 * REL_PDF_TEXT_WIDTH && used < 0.55 * REL_PDF_TEXT_WIDTH + 60);
+    assert_true(rel_pdf_chart(&ctx, &charts[2]));
+    assert_int_equal(ctx.page_count, 1);
+    assert_true(rel_pdf_chart(&ctx, &charts[4]));
+    assert_int_equal(ctx.page_count, 2);
+    assert_true(ctx.y > REL_PDF_BOTTOM);
+    assert_int_equal(HPDF_GetError(pdf), HPDF_OK);
+    HPDF_Free(pdf);
+    rel_diags_free(&diags);
+    rel_arena_free(&arena);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_scale_money),
+        cmocka_unit_test(test_scale_negative_and_offset),
+        cmocka_unit_test(test_scale_steps_are_nice),
+        cmocka_unit_test(test_scale_refuses_bad_ranges),
+        cmocka_unit_test(test_numbers_italian),
+        cmocka_unit_test(test_document_reads_back),
+        cmocka_unit_test(test_same_bytes_twice),
+        cmocka_unit_test(test_advances_and_breaks_pages),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
