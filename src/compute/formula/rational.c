@@ -80,8 +80,9 @@ bool rel_rational_fixed(rel_rational value, int scale, int64_t *out)
             return false;
     __int128 magnitude = scaled < 0 ? -scaled : scaled;
     __int128 quotient = magnitude / value.den;
-    if ((magnitude % value.den) * 2 >= value.den)
-        quotient++;   /* half away from zero */
+    __int128 remainder = magnitude % value.den;
+    if (remainder >= value.den - remainder)
+        quotient++;   /* half away from zero; no doubling, which could overflow */
     if (quotient > INT64_MAX)
         return false;
     *out = (int64_t)(scaled < 0 ? -quotient : quotient);
