@@ -62,13 +62,16 @@ L'avanzo dell'esercizio è di {{ avanzo[vincolato] + avanzo[finalizzato] + avanz
 # Dati e indicatori per servizio
 {% per t in tabelle %}
 {% tabella t %}
+{% grafico t tipo=gruppi %}
 {% fine %}
 
 # Schede preventivo/consuntivo
 {% tabella scostamenti %}
+{% grafico schede tipo=gruppi colonne=preventivo,consuntivo per=area titolo="Preventivo e consuntivo per area" %}
 {% per area in schede.area %}
 
 ## {{ area }}
+{% testo area %}
 {% tabella schede area=area %}
 {% fine %}
 {% se dati centri_di_costo %}
@@ -91,5 +94,4 @@ L'avanzo dell'esercizio è di {{ avanzo[vincolato] + avanzo[finalizzato] + avanz
 
 # Evoluzione prevedibile
 {% testo evoluzione %}
-{% nuova_pagina %}
 {% prospetto_verifiche %}

@@ -2,6 +2,30 @@
 # Premessa
 {% testo premessa %}
 
+# I numeri dell'esercizio
+{% cifre_chiave %}
+- Uscite | schede[consuntivo] | euro0 | costi[N-1]
+{% se dati entrate %}
+- Entrate | entrate[N] | euro0 | entrate[N-1]
+{% fine %}
+{% se dati avanzo %}
+- Avanzo | avanzo[vincolato] + avanzo[finalizzato] + avanzo[non_vincolato] | euro0
+{% fine %}
+{% se dati valore_produzione %}
+- Valore della produzione | valore_produzione["Valore della produzione"; N] | euro0 | valore_produzione["Valore della produzione"; N-1]
+{% fine %}
+{% se dati fondi %}
+- Fondi assegnati | fondi[N] | euro0 | fondi[N-1]
+{% fine %}
+{% se dati stato_patrimoniale %}
+- Patrimonio netto | stato_patrimoniale["patrimonio_netto"; N] | euro0 | stato_patrimoniale["patrimonio_netto"; N-1]
+- Disponibilità liquide | stato_patrimoniale["disponibilita_liquide"; N] | euro0 | stato_patrimoniale["disponibilita_liquide"; N-1]
+{% fine %}
+{% se dati personale %}
+- Personale dipendente al 31/12 | personale[indeterminato_tempo_pieno] + personale[indeterminato_part_time] + personale[determinato_tempo_pieno] + personale[determinato_part_time] | num
+{% fine %}
+{% fine %}
+
 # Condizioni operative e sviluppo dell'attività
 {% sezione attivita %}
 {{ ente.nome }} ({{ ente.forma_giuridica }}) gestisce per conto dei soci i servizi sociali che le sono affidati. Nell'esercizio {{ esercizio.anno }} le uscite sono state pari a {{ schede[consuntivo] | euro }}, a fronte di un preventivo di {{ schede[preventivo] | euro }}: lo scostamento complessivo è di {{ schede[consuntivo] - schede[preventivo] | var_euro }} ({{ SE(schede[preventivo] = 0; 0; (schede[consuntivo] - schede[preventivo]) / schede[preventivo] * 100) | var_perc }}).
@@ -16,9 +40,11 @@
 ## Andamento per area
 La tabella che segue confronta, per ogni area e azione, il preventivo approvato con il consuntivo; gli scostamenti oltre le soglie indicate nei metadati sono motivati nelle schede dell'appendice.
 {% tabella scostamenti %}
+{% grafico schede tipo=gruppi colonne=preventivo,consuntivo per=area titolo="Preventivo e consuntivo per area" %}
 {% per area in schede.area %}
 
 ### {{ area }}
+{% testo area %}
 Le uscite dell'area sono state pari a {{ SOMMA.SE(schede[consuntivo]; area; area) | euro }} contro {{ SOMMA.SE(schede[preventivo]; area; area) | euro }} previsti.
 {% tabella schede area=area %}
 {% fine %}
@@ -87,6 +113,7 @@ Lo stato patrimoniale riclassificato, confrontato con quello dell'esercizio prec
 {% fine %}
 {% per t in tabelle %}
 {% tabella t %}
+{% grafico t tipo=gruppi %}
 {% fine %}
 
 # Obiettivi
@@ -159,5 +186,4 @@ Lo stato patrimoniale riclassificato, confrontato con quello dell'esercizio prec
 # Proposta all'Assemblea
 {% testo proposta %}
 {% firme %}
-{% nuova_pagina %}
 {% prospetto_verifiche %}

@@ -89,3 +89,13 @@ bool rel_doc_block(rel_document *doc, rel_block_kind kind, const char *text)
     block->text = text;
     return true;
 }
+
+bool rel_doc_kpis(rel_document *doc, const rel_doc_kpi *kpis, size_t count)
+{
+    rel_block *block = append_block(doc, REL_BLOCK_KPIS);
+    if (block == NULL)
+        return false;
+    block->kpis = kpis;
+    block->kpi_count = count;
+    return true;
+}

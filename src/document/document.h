@@ -65,6 +65,13 @@ typedef struct rel_doc_chart {
     int decimals;              /* shown in data labels */
 } rel_doc_chart;
 
+/* A key figure: "Uscite € 2.353.704 +5,8% sul 2023" (the change optional). */
+typedef struct rel_doc_kpi {
+    const char *label;
+    const char *value;
+    const char *change;        /* "" when there is no year to compare */
+} rel_doc_kpi;
+
 typedef enum rel_block_kind {
     REL_BLOCK_HEADING,
     REL_BLOCK_PARAGRAPH,
@@ -74,6 +81,7 @@ typedef enum rel_block_kind {
     REL_BLOCK_PAGE_BREAK,
     REL_BLOCK_TOC,         /* the Indice: headings with their pages, filled in at the end */
     REL_BLOCK_SIGNATURES,  /* text: "role\nname" pairs separated by "\n\n" */
+    REL_BLOCK_KPIS,        /* key figures, as tiles */
 } rel_block_kind;
 
 typedef struct rel_block {
@@ -82,6 +90,8 @@ typedef struct rel_block {
     const char *text;          /* UTF-8 */
     rel_doc_table *table;
     const rel_doc_chart *chart;
+    const rel_doc_kpi *kpis;
+    size_t kpi_count;
     struct rel_block *next;
 } rel_block;
 
@@ -121,6 +131,9 @@ rel_doc_table *rel_doc_table_add(rel_document *doc, const char *caption, size_t 
 /* Appends a block of `kind` with `text` (bullets, signatures; NULL for a
  * page break or the Indice). false when out of memory. */
 bool rel_doc_block(rel_document *doc, rel_block_kind kind, const char *text);
+
+/* Appends key figures; the array is not copied. */
+bool rel_doc_kpis(rel_document *doc, const rel_doc_kpi *kpis, size_t count);
 
 /* Appends a chart; `chart` and what it points to are not copied. */
 bool rel_doc_chart_add(rel_document *doc, const rel_doc_chart *chart);

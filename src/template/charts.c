@@ -115,9 +115,55 @@ static bool fill_chart(engine *e, const rel_dataset *d, const int *columns, size
     return true;
 }
 
+/* per=COLONNA: categories are the distinct values of a text column, each
+ * series the sum of a numeric column over the lines with that value (e.g.
+ * preventivo and consuntivo of the schedules per area). */
+static bool fill_grouped(engine *e, const rel_dataset *d, int by, const int *columns,
+                         size_t count, rel_doc_chart *chart)
+{
+    const char **names = rel_arena_array(e->arena, d->row_count + 1, sizeof *names);
+    rel_chart_series *series = rel_arena_array(e->arena, count + 1, sizeof *series);
+    double **values = rel_arena_array(e->arena, count + 1, sizeof *values);
+    if (!names || !series || !values)
+        return false;
+    for (size_t k = 0; k < count; k++) {
+        values[k] = rel_arena_array(e->arena, d->row_count + 1, sizeof **values);
+        if (values[k] == NULL)
+            return false;
+        series[k] = (rel_chart_series){d->columns[columns[k]].label, values[k]};
+    }
+    size_t groups = 0;
+    for (size_t r = 0; r < d->row_count; r++) {
+        const rel_row *row = &d->rows[r];
+        if (row->kind != REL_ROW_ITEM)
+            continue;
+        size_t g = 0;
+        while (g < groups && strcmp(names[g], rel_row_text(row, by)) != 0)
+            g++;
+        if (g == groups)
+            names[groups++] = rel_row_text(row, by);
+        for (size_t k = 0; k < count; k++)
+            values[k][g] += as_double(&row->values[columns[k]], d->columns[columns[k]].type);
+    }
+    chart->categories = names;
+    chart->category_count = groups;
+    chart->series = series;
+    chart->series_count = count;
+    chart->money = d->columns[columns[0]].type == REL_TYPE_MONEY;
+    return true;
+}
+
 void rel_engine_chart(engine *e, const tpl_node *node)
 {
-    const tpl_arg *name = rel_tpl_arg(node, NULL, 0);
+    const tpl_arg *written = rel_tpl_arg(node, NULL, 0);
+    /* {% per t in tabelle %}{% grafico t %}: the name may be a loop variable */
+    tpl_arg resolved;
+    const tpl_arg *name = written;
+    if (written != NULL && rel_engine_var(e, written->value) != NULL) {
+        resolved = *written;
+        resolved.value = rel_engine_var(e, written->value);
+        name = &resolved;
+    }
     const char *type = rel_engine_option(e, node, "tipo");
     const rel_dataset *d = name ? rel_model_dataset(e->ctx->model, name->value) : NULL;
     if (name == NULL || d == NULL) {
@@ -148,7 +194,16 @@ void rel_engine_chart(engine *e, const tpl_node *node)
     chart->decimals = 0;
     if (count == 0 || item_rows(d) == 0)
         return;
-    if (!fill_chart(e, d, columns, count, chart) || !rel_doc_chart_add(e->doc, chart)) {
+    const char *by = rel_engine_option(e, node, "per");
+    int by_column = by ? rel_dataset_column(d, by) : -1;
+    if (by != NULL && by_column < 0) {
+        rel_engine_error(e, REL_T_NAME, node->at, "la tabella «%s» non ha la colonna «%s»",
+                         d->name, by);
+        return;
+    }
+    bool filled = by_column >= 0 ? fill_grouped(e, d, by_column, columns, count, chart)
+                                 : fill_chart(e, d, columns, count, chart);
+    if (!filled || !rel_doc_chart_add(e->doc, chart)) {
         e->ok = false;
         return;
     }

@@ -91,9 +91,17 @@ static const char *required_name(engine *e, const tpl_node *node, const char *wh
     return arg->value;
 }
 
+/* {% testo premessa %}, or {% testo area %} in a loop: the variable's value
+ * as a file name ("Area Minori e Famiglia" => testi/area_minori_e_famiglia.md). */
 static void do_text(engine *e, const tpl_node *node)
 {
     const char *name = required_name(e, node, "il nome del testo");
+    const char *var = name ? rel_engine_var(e, name) : NULL;
+    if (var != NULL) {
+        char slug[256];
+        rel_label_normalize(var, slug, sizeof slug);
+        name = rel_arena_strdup(e->arena, slug);
+    }
     const rel_narrative *narrative = name ? rel_model_narrative(e->ctx->model, name) : NULL;
     if (narrative != NULL)
         add_narrative(e, narrative->text);
@@ -317,6 +325,8 @@ static void directive(engine *e, const tpl_node *node)
         emitted(e, rel_doc_block(e->doc, REL_BLOCK_TOC, NULL));
     else if (strcmp(name, "firme") == 0)
         do_signatures(e);
+    else if (strcmp(name, "cifre_chiave") == 0)
+        rel_engine_kpis(e, node);
     else if (strcmp(name, "prospetto_verifiche") == 0)
         emitted(e, rel_report_checks(e->doc, e->ctx->findings, "Prospetto delle verifiche"));
 }
@@ -337,6 +347,10 @@ void rel_engine_run(engine *e, const tpl_node *node)
             break;
         case TPL_BULLET: {
             rel_engine_flush(e);
+            if (e->kpis != NULL) {
+                rel_engine_kpi(e, node);
+                break;
+            }
             const char *text = rel_engine_expand(e, node->text, node->at);
             if (text)
                 emitted(e, rel_doc_block(e->doc, REL_BLOCK_BULLET, text));

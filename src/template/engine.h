@@ -31,11 +31,27 @@ typedef struct engine {
     int numbers[3];                    /* heading numbers: 2.1.3 */
     const char *paragraph;             /* text collected for the current paragraph */
     size_t blocks;                     /* blocks emitted so far */
+    rel_doc_kpi *kpis;                 /* inside {% cifre_chiave %}: bullets become tiles */
+    size_t kpi_count;
     bool ok;
 } engine;
 
+#define REL_TPL_MAX_KPIS 24
+
+/* A bullet of a {% cifre_chiave %} block: "Etichetta | FORMULA | filtro |
+ * FORMULA DELL'ANNO PRECEDENTE". In kpis.c. */
+void rel_engine_kpi(engine *e, const tpl_node *node);
+
+/* {% cifre_chiave %} ... {% fine %}: collects the tiles of its body. */
+void rel_engine_kpis(engine *e, const tpl_node *node);
+
 /* Runs a list of nodes. */
 void rel_engine_run(engine *e, const tpl_node *node);
+
+/* The value of `formula` (found at `at`) formatted by `filter` (found at
+ * `filter_at`; NULL: by the value's kind), or NULL after an error. */
+const char *rel_engine_format(engine *e, const char *formula, rel_origin at, const char *filter,
+                              rel_origin filter_at);
 
 /* `text` with every {{ placeholder | filter }} replaced; NULL after an
  * error, reported at its column. */

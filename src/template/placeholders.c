@@ -185,11 +185,17 @@ static const char *placeholder(engine *e, const char *inner, size_t len, rel_ori
         return text;
     if (is_plain_name(expr) && rel_indicators_find(e->ctx->indicators, expr) == NULL)
         return unknown_name(e, expr, shifted(at, inner, skip));
-    rel_formula *formula = rel_formula_parse(expr, shifted(at, inner, skip), e->arena, e->diags);
+    return rel_engine_format(e, expr, shifted(at, inner, skip), filter_name, filter_at);
+}
+
+const char *rel_engine_format(engine *e, const char *formula, rel_origin at,
+                              const char *filter_name, rel_origin filter_at)
+{
+    rel_formula *parsed = rel_formula_parse(formula, at, e->arena, e->diags);
     rel_formula_names names = rel_engine_names(e);
     rel_rational value;
-    if (formula == NULL
-        || !rel_formula_eval(formula, e->ctx->model, &names, e->arena, e->diags, &value)) {
+    if (parsed == NULL
+        || !rel_formula_eval(parsed, e->ctx->model, &names, e->arena, e->diags, &value)) {
         e->ok = false;
         return NULL;
     }

@@ -6,7 +6,7 @@
 #include "template/tpl.h"
 
 /* Directives that open a block closed by {% fine %}. */
-static const char *const blocks[] = {"se", "per", "sezione", "obbligo"};
+static const char *const blocks[] = {"se", "per", "sezione", "obbligo", "cifre_chiave"};
 /* Directives that stand alone. */
 static const char *const singles[] = {"testo",  "tabella",   "grafico", "nuova_pagina",
                                       "includi", "firme",    "indice",  "prospetto_verifiche"};
@@ -148,9 +148,10 @@ static void parse_directive(parser *p, char *inner, unsigned line, unsigned col)
         close_block(p, line, cols[0], name[0] == 'a');
         return;
     }
-    bool block = is_one_of(name, blocks, 4);
+    bool block = is_one_of(name, blocks, sizeof blocks / sizeof blocks[0]);
     if (!block && !is_one_of(name, singles, sizeof singles / sizeof singles[0])) {
-        const char *all[] = {"se", "per", "sezione", "obbligo", "fine", "altrimenti", "testo",
+        const char *all[] = {"se", "per", "sezione", "obbligo", "cifre_chiave", "fine",
+                             "altrimenti", "testo",
                              "tabella", "grafico", "nuova_pagina", "includi", "firme", "indice",
                              "prospetto_verifiche"};
         error(p, REL_T_DIRECTIVE, line, cols[0], "direttiva sconosciuta", name,

@@ -5,6 +5,7 @@
 
 #include "core/codes.h"
 #include "render/pdf/pdf_chart.h"
+#include "render/pdf/pdf_kpi.h"
 #include "render/pdf/pdf_layout.h"
 #include "render/pdf/pdf_nav.h"
 #include "render/pdf/pdf_text.h"
@@ -121,6 +122,9 @@ static bool draw_blocks(rel_pdf_ctx *ctx, const rel_document *doc)
         case REL_BLOCK_SIGNATURES:
             ok = rel_pdf_signatures(ctx, block->text);
             break;
+        case REL_BLOCK_KPIS:
+            ok = rel_pdf_kpis(ctx, block->kpis, block->kpi_count);
+            break;
         }
         if (!ok)
             return false;
@@ -134,6 +138,13 @@ static void set_info(rel_pdf_ctx *ctx, const rel_document *doc)
     HPDF_SetInfoAttr(ctx->pdf, HPDF_INFO_AUTHOR, rel_pdf_text(ctx, doc->author));
     HPDF_SetInfoAttr(ctx->pdf, HPDF_INFO_SUBJECT, rel_pdf_text(ctx, doc->subtitle));
     HPDF_SetInfoAttr(ctx->pdf, HPDF_INFO_CREATOR, "relazione " REL_VERSION);
+    const char *keywords = rel_arena_printf(ctx->arena, "relazione sulla gestione; bilancio; %s; "
+                                            "%s", doc->subtitle, doc->entity);
+    if (keywords)
+        HPDF_SetInfoAttr(ctx->pdf, HPDF_INFO_KEYWORDS, rel_pdf_text(ctx, keywords));
+    /* The document's language, for screen readers and search: libharu has
+     * no call for the catalog's /Lang, so it is set on the dictionary. */
+    HPDF_Dict_Add(ctx->pdf->catalog, "Lang", HPDF_String_New(ctx->pdf->mmgr, "it-IT", NULL));
     HPDF_Date date = {doc->created.year, doc->created.month, doc->created.day,
                       doc->created.hour, doc->created.minute, doc->created.second, '+', 0, 0};
     HPDF_SetInfoDateAttr(ctx->pdf, HPDF_INFO_CREATION_DATE, date);

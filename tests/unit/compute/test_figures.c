@@ -166,8 +166,8 @@ static void test_user_indicators_by_hand(void **state)
     (void)state;
     rel_indicators list;
     assert_true(rel_indicators_compute(&model, &arena, &diags, &list));
-    /* 2.353.704,17 / 98.231 = 23,9609 -> 23,96 */
-    assert_int_equal(rel_indicators_find(&list, "spesa_pro_capite")->rounded, 2396);
+    /* 2.353.704,17 / 129.592 inhabitants (tabelle/comuni_soci.csv) = 18,1624 -> 18,16 */
+    assert_int_equal(rel_indicators_find(&list, "spesa_pro_capite")->rounded, 1816);
     /* 241.349,45 / 2.353.704,17 * 100 = 10,2540 -> 10,25 */
     assert_int_equal(rel_indicators_find(&list, "incidenza_gestione")->rounded, 1025);
     /* 2.353.704,17 / 2.288.328,33 * 100 = 102,8569 -> 102,86 */

@@ -1,0 +1,85 @@
+/* {% cifre_chiave %}: the key figures of the year as tiles, each with its
+ * change on the year before, as the bilancio sociale shows them
+ * ("Occupati 148 -8%"). */
+#include <string.h>
+
+#include "core/codes.h"
+#include "template/engine.h"
+
+/* Splits "a | b | c" into at most `max` trimmed parts; returns the count. */
+static size_t split_parts(engine *e, const char *text, const char **parts, size_t *offsets,
+                          size_t max)
+{
+    size_t count = 0;
+    for (const char *cursor = text; count < max;) {
+        size_t len = strcspn(cursor, "|");
+        size_t from = 0;
+        while (from < len && cursor[from] == ' ')
+            from++;
+        size_t to = len;
+        while (to > from && cursor[to - 1] == ' ')
+            to--;
+        offsets[count] = (size_t)(cursor - text) + from;
+        parts[count++] = rel_arena_strndup(e->arena, cursor + from, to - from);
+        if (cursor[len] == '\0')
+            break;
+        cursor += len + 1;
+    }
+    return count;
+}
+
+static rel_origin at_offset(rel_origin at, const char *text, size_t bytes)
+{
+    for (size_t i = 0; i < bytes; i++)
+        if (((unsigned char)text[i] & 0xC0) != 0x80)
+            at.col++;
+    return at;
+}
+
+void rel_engine_kpi(engine *e, const tpl_node *node)
+{
+    const char *parts[4];
+    size_t offsets[4];
+    size_t count = split_parts(e, node->text, parts, offsets, 4);
+    if (count < 2 || e->kpi_count == REL_TPL_MAX_KPIS) {
+        rel_engine_error(e, REL_T_SYNTAX, node->at, count < 2
+                         ? "cifra chiave non valida: scrivere «- Etichetta | FORMULA | filtro | "
+                           "FORMULA dell'anno precedente»"
+                         : "troppe cifre chiave (al massimo 24)");
+        return;
+    }
+    const char *filter = count > 2 && parts[2][0] ? parts[2] : NULL;
+    rel_origin filter_at = at_offset(node->at, node->text, count > 2 ? offsets[2] : 0);
+    const char *value = rel_engine_format(e, parts[1], at_offset(node->at, node->text, offsets[1]),
+                                          filter, filter_at);
+    const char *change = "";
+    if (value != NULL && count > 3 && parts[3][0]) {
+        const char *formula = rel_arena_printf(
+            e->arena, "SE((%s) = 0; 0; ((%s) - (%s)) / ABS(%s) * 100)", parts[3], parts[1],
+            parts[3], parts[3]);
+        change = formula ? rel_engine_format(e, formula, at_offset(node->at, node->text,
+                                                                   offsets[3]),
+                                             "var_perc", filter_at) : NULL;
+        change = change ? rel_arena_printf(e->arena, "%s sul %d", change,
+                                           e->ctx->model->entity.year - 1) : NULL;
+    }
+    if (value != NULL && change != NULL)
+        e->kpis[e->kpi_count++] = (rel_doc_kpi){parts[0], value, change};
+}
+
+void rel_engine_kpis(engine *e, const tpl_node *node)
+{
+    rel_doc_kpi *tiles = rel_arena_array(e->arena, REL_TPL_MAX_KPIS, sizeof *tiles);
+    if (tiles == NULL || e->kpis != NULL) {
+        if (e->kpis != NULL)
+            rel_engine_error(e, REL_T_BLOCK, node->at, "cifre_chiave dentro cifre_chiave");
+        return;
+    }
+    e->kpis = tiles;
+    e->kpi_count = 0;
+    rel_engine_run(e, node->body);
+    size_t count = e->kpi_count;
+    e->kpis = NULL;
+    if (count > 0 && rel_doc_kpis(e->doc, tiles, count))
+        e->blocks++;
+}
