@@ -141,6 +141,8 @@ rel_exit rel_build(const char *in_dir, const char *out_dir, bool force_draft, re
                    rel_diags *diags, bool *published)
 {
     *published = false;
+    if (!rel_output_check(out_dir, in_dir, arena, diags))
+        return rel_exit_for(diags);   /* before computing anything */
     rel_analysis analysis = {0};
     bool loaded = analyse(in_dir, arena, diags, &analysis);
     analysis.model.entity.draft = analysis.model.entity.draft || force_draft;

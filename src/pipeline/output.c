@@ -35,27 +35,92 @@ static bool is_within(const char *inner, const char *outer)
            && (inner[len] == '\0' || inner[len] == '/' || strcmp(outer, "/") == 0);
 }
 
+/* The canonical path `path` will have once created: the canonical path of
+ * its longest existing ancestor, with the rest appended. Lets us refuse an
+ * output inside the input before creating anything there. */
+static bool future_realpath(const char *path, rel_arena *arena, char *out)
+{
+    char *prefix = rel_arena_strdup(arena, path);
+    if (prefix == NULL)
+        return false;
+    const char *suffix = "";
+    while (realpath(prefix[0] ? prefix : ".", out) == NULL) {
+        char *slash = strrchr(prefix, '/');
+        if (slash == NULL) {
+            suffix = path;
+            prefix[0] = '\0';
+            continue;
+        }
+        suffix = path + (slash - prefix) + 1;
+        if (slash == prefix) {
+            strcpy(prefix, "/");   /* an absolute path: its root exists */
+            continue;
+        }
+        *slash = '\0';
+    }
+    size_t len = strlen(out);
+    if (suffix[0])
+        snprintf(out + len, PATH_MAX - len, "%s%s", out[len - 1] == '/' ? "" : "/", suffix);
+    return true;
+}
+
+/* The deepest directory of `path` that exists already ("out/a/b" => "out"
+ * when only out exists), as written. */
+static const char *existing_part(const char *path, rel_arena *arena)
+{
+    char *prefix = rel_arena_strdup(arena, path);
+    struct stat info;
+    while (prefix != NULL && prefix[0] && stat(prefix, &info) != 0) {
+        char *slash = strrchr(prefix, '/');
+        if (slash == NULL)
+            return ".";
+        *slash = '\0';
+        if (prefix[0] == '\0')
+            return "/";
+    }
+    return prefix && prefix[0] ? prefix : ".";
+}
+
+bool rel_output_check(const char *out_dir, const char *in_dir, rel_arena *arena,
+                      rel_diags *diags)
+{
+    rel_origin where = {out_dir, 0, 0};
+    char planned[PATH_MAX], in_planned[PATH_MAX];
+    if (in_dir != NULL && realpath(in_dir, in_planned) != NULL
+        && future_realpath(out_dir, arena, planned) && is_within(planned, in_planned)) {
+        rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUTPUT_INSIDE, where,
+                     "la cartella di output non può stare dentro la cartella di input «%s»: "
+                     "gli input non vanno mai toccati", in_dir);
+        return false;
+    }
+    const char *base = existing_part(out_dir, arena);
+    struct stat info;
+    if (base == NULL || stat(base, &info) != 0 || !S_ISDIR(info.st_mode)
+        || access(base, W_OK | X_OK) != 0) {
+        rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUTPUT_DIR, where,
+                     "la cartella di output non si può creare o non è scrivibile (%s): "
+                     "nulla è stato calcolato", base ? base : out_dir);
+        return false;
+    }
+    return true;
+}
+
 bool rel_output_prepare(rel_output_set *set, const char *out_dir, const char *in_dir,
                         rel_arena *arena, rel_diags *diags)
 {
     memset(set, 0, sizeof *set);
     set->dir = out_dir;
     rel_origin where = {out_dir, 0, 0};
+    if (!rel_output_check(out_dir, in_dir, arena, diags))
+        return false;
     if (!make_dirs(out_dir, arena)) {
         rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUTPUT_DIR, where,
                      "impossibile creare la cartella di output: %s", strerror(errno));
         return false;
     }
-    char out_real[PATH_MAX], in_real[PATH_MAX];
-    if (realpath(out_dir, out_real) == NULL || access(out_real, W_OK | X_OK) != 0) {
+    if (access(out_dir, W_OK | X_OK) != 0) {
         rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUTPUT_DIR, where,
                      "la cartella di output non è scrivibile: %s", strerror(errno));
-        return false;
-    }
-    if (in_dir != NULL && realpath(in_dir, in_real) != NULL && is_within(out_real, in_real)) {
-        rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUTPUT_INSIDE, where,
-                     "la cartella di output non può stare dentro la cartella di input «%s»: "
-                     "gli input non vanno mai toccati", in_dir);
         return false;
     }
     return true;

@@ -28,6 +28,12 @@ typedef struct rel_output_set {
     size_t count;
 } rel_output_set;
 
+/* Checks, creating nothing, that `out_dir` can be used: not `in_dir` nor
+ * inside it, and either a writable directory or creatable in one. Adds
+ * E200/E201 and returns false otherwise. Done before any input is read. */
+bool rel_output_check(const char *out_dir, const char *in_dir, rel_arena *arena,
+                      rel_diags *diags);
+
 /* Makes sure `out_dir` exists (creating it and its parents) and is
  * writable, and that it is neither `in_dir` nor inside it. Adds E200/E201
  * and returns false otherwise. Nothing is written inside `in_dir`. */

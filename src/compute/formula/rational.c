@@ -29,11 +29,16 @@ rel_rational rel_rational_from_fixed(int64_t value, int scale, bool money)
     return reduce((rel_rational){value, den, money});
 }
 
+/* The smallest __int128 has no opposite: no value ever holds it, so that
+ * every negation (minus, ABS, a subtraction) is safe. */
+static const __int128 int128_min = (__int128)((unsigned __int128)1 << 127);
+
 bool rational_add(rel_rational a, rel_rational b, rel_rational *out)
 {
     __int128 x, y, num, den;
     if (__builtin_mul_overflow(a.num, b.den, &x) || __builtin_mul_overflow(b.num, a.den, &y)
-        || __builtin_add_overflow(x, y, &num) || __builtin_mul_overflow(a.den, b.den, &den))
+        || __builtin_add_overflow(x, y, &num) || __builtin_mul_overflow(a.den, b.den, &den)
+        || num == int128_min)
         return false;
     *out = reduce((rel_rational){num, den, a.money || b.money});
     return true;
@@ -47,7 +52,7 @@ bool rational_mul(rel_rational a, rel_rational b, rel_rational *out)
     __int128 g1 = gcd(a.num, b.den), g2 = gcd(b.num, a.den);
     __int128 num, den;
     if (__builtin_mul_overflow(a.num / g1, b.num / g2, &num)
-        || __builtin_mul_overflow(a.den / g2, b.den / g1, &den))
+        || __builtin_mul_overflow(a.den / g2, b.den / g1, &den) || num == int128_min)
         return false;
     *out = reduce((rel_rational){num, den, a.money != b.money});
     return true;

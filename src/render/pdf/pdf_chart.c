@@ -2,7 +2,6 @@
 
 #include <math.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "core/number.h"
@@ -36,6 +35,14 @@ static const rel_chart_rgb palette[] = {
 rel_chart_rgb rel_pdf_chart_color(size_t index)
 {
     return palette[index % PALETTE_SIZE];
+}
+
+/* Lines are thin: on white paper the pale colours read last. */
+static const unsigned char line_order[PALETTE_SIZE] = {0, 1, 3, 5, 6, 2, 4, 7};
+
+rel_chart_rgb rel_pdf_chart_line_color(size_t index)
+{
+    return palette[line_order[index % PALETTE_SIZE]];
 }
 
 bool rel_pdf_chart_dark(rel_chart_rgb color)
@@ -157,7 +164,7 @@ void rel_pdf_chart_text(rel_pdf_ctx *ctx, HPDF_Font font, double size, double x,
  * the series' marker. */
 static void draw_sample(HPDF_Page page, size_t series, double x, double baseline, bool lines)
 {
-    rel_chart_rgb color = rel_pdf_chart_color(series);
+    rel_chart_rgb color = lines ? rel_pdf_chart_line_color(series) : rel_pdf_chart_color(series);
     if (lines) {
         rel_pdf_chart_stroke(page, color);
         HPDF_Page_SetLineWidth(page, 1.6);
@@ -269,7 +276,7 @@ typedef struct caption {
     const char *prefix;
     double prefix_width;
     rel_pdf_line *lines;
-    size_t count;              /* 0: no caption at all */
+    size_t count;
 } caption;
 
 static bool lay_out_caption(rel_pdf_ctx *ctx, const rel_doc_chart *chart, size_t figure,
@@ -277,12 +284,7 @@ static bool lay_out_caption(rel_pdf_ctx *ctx, const rel_doc_chart *chart, size_t
 {
     const char *text = chart->caption ? chart->caption : "";
     *out = (caption){NULL, 0.0, NULL, 0};
-    if (text[0] == '\0' && figure == 0)
-        return true;
-    if (figure > 0)
-        out->prefix = rel_arena_printf(ctx->arena, text[0] ? "Fig. %zu: " : "Fig. %zu", figure);
-    else
-        out->prefix = "Fig.: ";
+    out->prefix = rel_arena_printf(ctx->arena, text[0] ? "Fig. %zu: " : "Fig. %zu", figure);
     const char *encoded = rel_pdf_text(ctx, text);
     if (out->prefix == NULL || encoded == NULL)
         return false;
@@ -306,17 +308,17 @@ static void draw_caption(rel_pdf_ctx *ctx, const caption *cap, double baseline)
                           baseline, &cap->lines[i], 0.0);
 }
 
-bool rel_pdf_chart_figure(rel_pdf_ctx *ctx, const rel_doc_chart *chart, size_t figure)
+bool rel_pdf_chart(rel_pdf_ctx *ctx, const rel_doc_chart *chart)
 {
     caption cap;
-    if (!lay_out_caption(ctx, chart, figure, &cap))
+    if (!lay_out_caption(ctx, chart, ++ctx->figures, &cap))
         return false;
     const char *missing = missing_data(chart);
     double height = missing ? NOTE_HEIGHT : chart_height(chart);
-    double caption_height = cap.count ? GAP_CAPTION + cap.count * CAPTION_LEADING : 0.0;
+    double caption_height = GAP_CAPTION + (double)cap.count * CAPTION_LEADING;
     if (!rel_pdf_ensure(ctx, GAP_ABOVE + height + caption_height + GAP_BELOW))
         return false;
-    double top = ctx->page != NULL && ctx->y < REL_PDF_TOP ? ctx->y - GAP_ABOVE : ctx->y;
+    double top = ctx->y < ctx->top ? ctx->y - GAP_ABOVE : ctx->y;   /* no gap atop a page */
     rel_chart_box box = {REL_PDF_MARGIN_X, top - height, REL_PDF_TEXT_WIDTH, height};
 
     /* Everything the chart sets (colours, widths, joins) ends with it. */
@@ -332,14 +334,9 @@ bool rel_pdf_chart_figure(rel_pdf_ctx *ctx, const rel_doc_chart *chart, size_t f
     else
         ok = rel_pdf_chart_bars(ctx, chart, box);
     double baseline = box.bottom - GAP_CAPTION - REL_CHART_CAPTION_SIZE + 2.0;
-    if (ok && cap.count)
+    if (ok)
         draw_caption(ctx, &cap, baseline);
     HPDF_Page_GRestore(ctx->page);
     ctx->y = box.bottom - caption_height - GAP_BELOW;
     return ok;
-}
-
-bool rel_pdf_chart(rel_pdf_ctx *ctx, const rel_doc_chart *chart)
-{
-    return rel_pdf_chart_figure(ctx, chart, 0);
 }

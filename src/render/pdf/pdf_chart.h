@@ -20,18 +20,13 @@
 #include "render/pdf/pdf_layout.h"
 
 /* Draws `chart` at the current position (ctx->y, full text width), with
- * its caption "Fig.: …" under it, on a new page if it does not fit, and
- * moves ctx->y below the caption. A chart with nothing to draw (no
- * category, no series, only zeros or non-finite values) becomes a framed
- * note "nessun dato"; so does a pie with a negative share or a value
- * beyond REL_CHART_MAX_VALUE. false when out of memory; a libharu error is
- * left to the writer's error handler. */
+ * its caption "Fig. n: …" under it (n counts the charts: ctx->figures), on
+ * a new page if it does not fit, and moves ctx->y below the caption. A
+ * chart with nothing to draw (no category, no series, only zeros or
+ * non-finite values) becomes a framed note "nessun dato"; so does a pie
+ * with a negative share, or a value beyond REL_CHART_MAX_VALUE. false when
+ * out of memory; a libharu error is left to the writer's error handler. */
 bool rel_pdf_chart(rel_pdf_ctx *ctx, const rel_doc_chart *chart);
-
-/* The same, numbering the caption "Fig. <figure>: …"; figure 0 leaves the
- * number out. The writer counts the charts of the document and passes the
- * count here. */
-bool rel_pdf_chart_figure(rel_pdf_ctx *ctx, const rel_doc_chart *chart, size_t figure);
 
 /* ---- Shared by the pdf_chart*.c files; not for other callers ---------- */
 
@@ -63,6 +58,9 @@ typedef enum rel_chart_anchor {
 
 /* Colour of series or slice `index`; the palette repeats after eight. */
 rel_chart_rgb rel_pdf_chart_color(size_t index);
+
+/* Colour of line `index`: the same palette, the pale colours last. */
+rel_chart_rgb rel_pdf_chart_line_color(size_t index);
 
 /* Whether white text reads better than dark text on `color`. */
 bool rel_pdf_chart_dark(rel_chart_rgb color);
@@ -105,8 +103,9 @@ void rel_pdf_chart_text(rel_pdf_ctx *ctx, HPDF_Font font, double size, double x,
 double rel_pdf_chart_legend(rel_pdf_ctx *ctx, const rel_doc_chart *chart, rel_chart_box box,
                             bool lines);
 
-/* The marker of series `series` (circle, square, diamond, triangle, …)
- * centred at (x, y), `size` points across. */
+/* The marker of series `series` (circle, square, diamond, triangle,
+ * triangle upside down, then again) centred at (x, y), `size` points
+ * across, filled with the current fill colour and rimmed in white. */
 void rel_pdf_chart_marker(HPDF_Page page, size_t series, double x, double y, double size);
 
 /* A value axis: ticks lo, lo + step, …, hi, printed with `decimals`. */

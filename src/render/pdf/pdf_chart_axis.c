@@ -1,7 +1,7 @@
 /* The frame of bar and line charts: a "nice" value scale, light grid
  * lines with Italian tick labels, and the category labels under the plot,
- * wrapped on three lines at most and shortened with "…" beyond, or only
- * one in so many when even a word does not fit its slot. Nothing is
+ * wrapped on three lines at most and shortened with "…" beyond; of many
+ * one-word categories (years, months) only one in so many. Nothing is
  * rotated: a board reads the labels without turning the page. */
 #include "render/pdf/pdf_chart.h"
 
@@ -193,11 +193,13 @@ bool rel_pdf_chart_axes(rel_pdf_ctx *ctx, const rel_doc_chart *chart, rel_chart_
     if (labels == NULL || names == NULL)
         return false;
     double word = 0.0;
+    bool single_words = true;
     for (size_t c = 0; c < n; c++) {
         names[c] = rel_pdf_text(ctx, rel_pdf_chart_category(chart, c));
         if (names[c] == NULL)
             return false;
         word = fmax(word, widest_word(ctx->fonts.sans, names[c]));
+        single_words = single_words && strchr(names[c], ' ') == NULL;
     }
 
     /* The labels' height depends on the slot width, which depends on the
@@ -218,9 +220,11 @@ bool rel_pdf_chart_axes(rel_pdf_ctx *ctx, const rel_doc_chart *chart, rel_chart_
             return false;
         plot->left = box.left + tick_width + TICK_GAP;
         plot->slot = (plot->right - plot->left) / (double)n;
-        /* Too many categories for their words (years over two decades):
-         * label one in `every`, whole, rather than all of them cut. */
-        every = word + 4.0 <= plot->slot ? 1 : (size_t)ceil((word + 4.0) / plot->slot);
+        /* Too many one-word categories for their slots (years over two
+         * decades, months): label one in `every`, whole, rather than all of
+         * them cut. Names of several words wrap and shorten instead. */
+        every = !single_words || word + 4.0 <= plot->slot
+                    ? 1 : (size_t)ceil((word + 4.0) / plot->slot);
         size_t needed = 1;
         for (size_t c = 0; c < n; c += every) {
             if (!wrap_category(ctx, names[c], plot->slot * (double)every - 4.0, &labels[c]))

@@ -102,6 +102,13 @@ static bool add_label(rel_pdf_ctx *ctx, const rel_doc_chart *chart, end_labels *
     return true;
 }
 
+/* Whether the label of a stack's segment from y0 to y1 fits inside it. */
+static bool fits_inside(rel_pdf_ctx *ctx, const char *text, double width, double y0, double y1)
+{
+    return fabs(y1 - y0) >= LABEL_CAP + 4.0
+           && rel_pdf_chart_width(ctx->fonts.sans, REL_CHART_LABEL_SIZE, text) <= width - 3.0;
+}
+
 /* One stack: positive values up from zero, negative ones down, a white
  * hairline between segments, each value inside its segment where it fits. */
 static void draw_stack(rel_pdf_ctx *ctx, const rel_doc_chart *chart, const rel_chart_plot *plot,
@@ -127,8 +134,7 @@ static void draw_stack(rel_pdf_ctx *ctx, const rel_doc_chart *chart, const rel_c
             HPDF_Page_Stroke(ctx->page);
         }
         const char *text = rel_pdf_chart_number(ctx, chart, v, chart->decimals);
-        if (text == NULL || fabs(y1 - y0) < LABEL_CAP + 4.0
-            || rel_pdf_chart_width(ctx->fonts.sans, REL_CHART_LABEL_SIZE, text) > width - 3.0)
+        if (text == NULL || !fits_inside(ctx, text, width, y0, y1))
             continue;
         if (rel_pdf_chart_dark(color))
             HPDF_Page_SetGrayFill(ctx->page, 1.0);
@@ -155,13 +161,15 @@ static bool lay_out_labels(rel_pdf_ctx *ctx, const rel_doc_chart *chart,
         return false;
     for (size_t c = 0; c < chart->category_count; c++) {
         double centre = plot->left + plot->slot * ((double)c + 0.5);
-        double total = 0.0, up = 0.0, down = 0.0;
-        bool any = false;
+        double total = 0.0, up = 0.0, down = 0.0, last = 0.0;
+        size_t values = 0, segments = 0;
         for (size_t s = 0; s < shown; s++) {
             double v = rel_pdf_chart_value(chart, s, c);
             if (isnan(v))
                 continue;
-            any = true;
+            values++;
+            segments += v != 0;
+            last = v != 0 ? v : last;
             total += v;
             *(v > 0 ? &up : &down) += v;
             double x = centre - group / 2 + (bar + gap) * (double)s + bar / 2;
@@ -170,9 +178,16 @@ static bool lay_out_labels(rel_pdf_ctx *ctx, const rel_doc_chart *chart,
                               rel_pdf_chart_y(plot, v), v))
                 return false;
         }
-        if (stacked && any
-            && !add_label(ctx, chart, labels, ctx->fonts.sans_bold, centre,
-                          rel_pdf_chart_y(plot, total >= 0 ? up : down), total))
+        if (!stacked || values == 0)
+            continue;
+        /* A stack of one segment already shows its figure inside. */
+        const char *inside = segments == 1
+                             ? rel_pdf_chart_number(ctx, chart, last, chart->decimals) : NULL;
+        if (inside != NULL && fits_inside(ctx, inside, bar, rel_pdf_chart_y(plot, 0.0),
+                                          rel_pdf_chart_y(plot, last)))
+            continue;
+        if (!add_label(ctx, chart, labels, ctx->fonts.sans_bold, centre,
+                       rel_pdf_chart_y(plot, total >= 0 ? up : down), total))
             return false;
     }
     return true;

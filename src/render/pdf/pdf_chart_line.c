@@ -1,5 +1,5 @@
 /* Lines: one per series over the categories (usually years), each point
- * marked with a shape of its own (circle, square, diamond, triangle), so
+ * marked with a shape of its own (circle, square, diamond, triangle, …), so
  * that the series stay apart in greyscale too. A lone series has its values
  * printed beside the points, on the side the line leaves free. */
 #include "render/pdf/pdf_chart.h"
@@ -19,7 +19,7 @@ void rel_pdf_chart_marker(HPDF_Page page, size_t series, double x, double y, dou
      * stroke is set before the path, as PDF requires. */
     HPDF_Page_SetGrayStroke(page, 1.0);
     HPDF_Page_SetLineWidth(page, 0.8);
-    switch (series % 4) {
+    switch (series % 5) {
     case 0:
         HPDF_Page_Circle(page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)r);
         break;
@@ -34,10 +34,16 @@ void rel_pdf_chart_marker(HPDF_Page page, size_t series, double x, double y, dou
         HPDF_Page_LineTo(page, (HPDF_REAL)(x - r * 1.2), (HPDF_REAL)y);
         HPDF_Page_ClosePath(page);
         break;
-    default:
+    case 3:
         HPDF_Page_MoveTo(page, (HPDF_REAL)x, (HPDF_REAL)(y + r * 1.25));
         HPDF_Page_LineTo(page, (HPDF_REAL)(x + r * 1.2), (HPDF_REAL)(y - r * 0.85));
         HPDF_Page_LineTo(page, (HPDF_REAL)(x - r * 1.2), (HPDF_REAL)(y - r * 0.85));
+        HPDF_Page_ClosePath(page);
+        break;
+    default:
+        HPDF_Page_MoveTo(page, (HPDF_REAL)x, (HPDF_REAL)(y - r * 1.25));
+        HPDF_Page_LineTo(page, (HPDF_REAL)(x + r * 1.2), (HPDF_REAL)(y + r * 0.85));
+        HPDF_Page_LineTo(page, (HPDF_REAL)(x - r * 1.2), (HPDF_REAL)(y + r * 0.85));
         HPDF_Page_ClosePath(page);
         break;
     }
@@ -219,7 +225,7 @@ bool rel_pdf_chart_lines(rel_pdf_ctx *ctx, const rel_doc_chart *chart, rel_chart
 
     HPDF_Page_SetLineCap(ctx->page, HPDF_ROUND_END);
     for (size_t s = 0; s < chart->series_count; s++) {
-        rel_chart_rgb color = rel_pdf_chart_color(s);
+        rel_chart_rgb color = rel_pdf_chart_line_color(s);
         rel_pdf_chart_stroke(ctx->page, color);
         HPDF_Page_SetLineWidth(ctx->page, LINE_WIDTH);
         bool open = false, drawn = false;

@@ -106,6 +106,10 @@ static bool label_inside(rel_pdf_ctx *ctx, const pie *p, double a0, double a1,
     double radius = p->inner > 0 ? (p->r + p->inner) / 2 : p->r * 0.64;
     double x, y;
     polar(p, radius, (a0 + a1) / 2, &x, &y);
+    if (p->inner == 0 && a1 - a0 >= 359.99) {
+        x = p->cx;   /* a whole pie: its 100,0% in the middle */
+        y = p->cy;
+    }
     double x0 = x - width / 2, x1 = x + width / 2, y0 = y - SHARE_CAP / 2, y1 = y + SHARE_CAP / 2;
     if (!inside_slice(p, a0, a1, x0, y0, 1.5) || !inside_slice(p, a0, a1, x1, y0, 1.5)
         || !inside_slice(p, a0, a1, x0, y1, 1.5) || !inside_slice(p, a0, a1, x1, y1, 1.5))
@@ -192,8 +196,9 @@ static double natural_legend_width(rel_pdf_ctx *ctx, const rel_doc_chart *chart)
     return most;
 }
 
-/* The legend: swatch, category (two lines at most), amount, share; a total
- * row under a rule. Drawn from `top`, `width` wide at `left`. */
+/* The legend: swatch, category (two lines at most), amount, share, and a
+ * total row under a rule; the amounts are left out when the names would
+ * have less than 70 points. */
 typedef struct legend {
     double width;
     double squeeze;            /* < 1 when even one-line rows overflow the box */
@@ -225,19 +230,26 @@ static bool lay_out_legend(rel_pdf_ctx *ctx, const rel_doc_chart *chart, const p
         lg->share[c] = rel_pdf_chart_share(ctx, v / p->total);
         if (lg->value[c] == NULL || lg->share[c] == NULL)
             return false;
-        lg->value_width = fmax(lg->value_width, rel_pdf_chart_width(font, size, lg->value[c]));
+        HPDF_Font value_font = c < n ? font : ctx->fonts.sans_bold;   /* the total is bold */
+        lg->value_width = fmax(lg->value_width,
+                               rel_pdf_chart_width(value_font, size, lg->value[c]));
         lg->share_width = fmax(lg->share_width,
                                rel_pdf_chart_width(ctx->fonts.sans_bold, size, lg->share[c]));
     }
     /* As wide as its longest name on one line, if the box allows; the
      * amounts go first when room is short. */
     double columns = SWATCH + 5.0 + lg->share_width + 8.0;
-    double natural = natural_legend_width(ctx, chart);
-    lg->width = fmin(most, columns + lg->value_width + 10.0 + natural);
-    lg->values = lg->width - columns - lg->value_width - 10.0 >= fmin(natural, 70.0);
-    if (!lg->values)
-        lg->width = fmin(most, columns + natural);
-    lg->name_width = lg->width - columns - (lg->values ? lg->value_width + 10.0 : 0.0);
+    const char *total = rel_pdf_text(ctx, "Totale");
+    if (total == NULL)
+        return false;
+    double natural = fmax(natural_legend_width(ctx, chart),
+                          rel_pdf_chart_width(ctx->fonts.sans_bold, size, total));
+    double name_room = natural + 1.0;   /* measuring twice may differ in the last bit */
+    lg->values = most - columns - lg->value_width - 10.0 >= fmin(name_room, 70.0);
+    if (lg->values)
+        columns += lg->value_width + 10.0;
+    lg->width = fmin(most, columns + name_room);
+    lg->name_width = lg->width - columns;
     /* Two lines a name while the rows fit the height, one line beyond. */
     for (size_t most_lines = 2; most_lines >= 1; most_lines--) {
         lg->height = lg->values ? ROW_LEADING + ROW_PAD + 3.0 : 0.0;
@@ -352,7 +364,7 @@ bool rel_pdf_chart_pie(rel_pdf_ctx *ctx, const rel_doc_chart *chart, rel_chart_b
     p->top = box.bottom + box.height;
 
     HPDF_Page_SetGrayStroke(ctx->page, 1.0);
-    HPDF_Page_SetLineWidth(ctx->page, 1.2);
+    HPDF_Page_SetLineWidth(ctx->page, 1.0);
     double angle = 0.0;
     for (size_t c = 0; c < n; c++) {
         double span = slice_value(chart, c) / p->total * 360.0;

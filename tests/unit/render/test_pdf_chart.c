@@ -232,14 +232,16 @@ static char *run(const char *command, int *status)
     return out;
 }
 
-static void write_pdf(const char *path)
+typedef void (*document_builder)(rel_document *doc, rel_arena *arena);
+
+static void write_pdf(document_builder build, const char *path)
 {
     rel_arena arena;
     rel_arena_init(&arena);
     rel_diags diags;
     rel_diags_init(&diags, &arena);
     rel_document doc;
-    build_document(&doc, &arena);
+    build(&doc, &arena);
     bool ok = rel_pdf_write(&doc, path, "relazione.pdf", &diags);
     if (!ok)
         rel_diags_write_text(&diags, stderr);
@@ -247,6 +249,18 @@ static void write_pdf(const char *path)
     assert_int_equal(diags.count, 0);
     rel_diags_free(&diags);
     rel_arena_free(&arena);
+}
+
+/* To look at the pages: REL_CHART_KEEP=/tmp (a directory) keeps a copy
+ * of each document there; then pdftoppm -png -r 60 /tmp/charts.pdf /tmp/charts */
+static void keep_copy(document_builder build, const char *name)
+{
+    const char *dir = getenv("REL_CHART_KEEP");
+    char path[512];
+    if (dir == NULL || dir[0] == '\0')
+        return;
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    write_pdf(build, path);
 }
 
 static void make_path(char *path, size_t size, const char *name)
@@ -266,24 +280,23 @@ static void test_document_reads_back(void **state)
     (void)state;
     char path[512], command[1100];
     make_path(path, sizeof path, "rel-chart");
-    write_pdf(path);
-    /* To look at the pages: REL_CHART_PDF=/tmp/charts.pdf, then
-     * pdftoppm -png -r 60 /tmp/charts.pdf /tmp/charts */
-    const char *keep = getenv("REL_CHART_PDF");
-    if (keep != NULL && keep[0] != '\0')
-        write_pdf(keep);
+    write_pdf(build_document, path);
+    keep_copy(build_document, "charts.pdf");
 
     int status;
     snprintf(command, sizeof command, "pdftotext -enc UTF-8 '%s' - 2>&1", path);
     char *text = run(command, &status);
     assert_int_equal(status, 0);
-    /* Captions, unnumbered until the writer passes the figure number. */
-    assert_contains(text, "Fig.: Composizione delle entrate 2024");
-    assert_contains(text, "Fig.: Costi per natura 2023-2024");
-    assert_contains(text, "Fig.: Valore della produzione 2017-2024");
-    assert_contains(text, "Fig.: Personale al 31/12/2024 per tipo di contratto");
-    assert_contains(text, "Fig.: Avanzo di gestione per area 2024");
-    assert_contains(text, "Fig.: Spesa per area di intervento 2024");
+    /* Captions, numbered in the order of the document. */
+    assert_contains(text, "Fig. 1: Composizione delle entrate 2024");
+    assert_contains(text, "Fig. 2: Costi per natura 2023-2024");
+    assert_contains(text, "Fig. 3: Entrate, uscite e avanzo 2023-2024");
+    assert_contains(text, "Fig. 4: Valore della produzione 2017-2024");
+    assert_contains(text, "Fig. 5: Incidenza dei costi di struttura sulla spesa");
+    assert_contains(text, "Fig. 6: Personale al 31/12/2024 per tipo di contratto");
+    assert_contains(text, "Fig. 7: Avanzo di gestione per area 2024");
+    assert_contains(text, "Fig. 8: Spesa per area di intervento 2024");
+    assert_contains(text, "Fig. 9: Interventi finanziati dal PNRR");
     /* Pie: shares inside and outside the slices and in the legend, amounts,
      * every channel, the total. */
     assert_contains(text, "36,0%");
@@ -347,14 +360,129 @@ static void test_same_bytes_twice(void **state)
     char first[512], second[512], command[1100];
     make_path(first, sizeof first, "rel-chart-a");
     make_path(second, sizeof second, "rel-chart-b");
-    write_pdf(first);
-    write_pdf(second);
+    write_pdf(build_document, first);
+    write_pdf(build_document, second);
     snprintf(command, sizeof command, "cmp -s '%s' '%s'", first, second);
     int status;
     free(run(command, &status));
     assert_int_equal(status, 0);
     unlink(first);
     unlink(second);
+}
+
+/* ---- Awkward data: nothing may overlap, crash or upset libharu -------- */
+
+static const char *three[] = {"Primo", "Secondo", NULL};
+static const double only_first[] = {1250, 0, 0};
+static const rel_chart_series only_first_series[] = {{"2024", only_first}};
+static const double holes[] = {NAN, INFINITY, NAN};
+static const rel_chart_series holes_series[] = {{"2024", holes}};
+static const double with_negative[] = {100, -20, 30};
+static const rel_chart_series with_negative_series[] = {{"2024", with_negative}};
+static const double huge[] = {1e300, 1, 2};
+static const rel_chart_series huge_series[] = {{"2024", huge}};
+
+static const char *months[] = {
+    "Gennaio", "Febbraio", "Marzo", "Aprile", "Maggio", "Giugno", "Luglio", "Agosto",
+    "Settembre", "Ottobre", "Novembre", "Dicembre", "Gennaio", "Febbraio", "Marzo", "Aprile",
+    "Maggio", "Giugno", "Luglio", "Agosto", "Settembre", "Ottobre", "Novembre", "Dicembre",
+};
+static double monthly[24];
+static const rel_chart_series monthly_series[] = {{"Ore di assistenza domiciliare", monthly}};
+
+static const double losses[] = {-1200.5, -350.25, NAN, -80.75, -15.0};
+static const double gains[] = {300.0, NAN, 410.0, 520.0, 260.0};
+static const rel_chart_series mixed_series[] = {{"Perdite", losses}, {"Utili", gains}};
+
+static const char *long_names[] = {
+    "Servizio di assistenza domiciliare integrata per anziani non autosufficienti",
+    "Centro diurno", "Supercalifragilistichespiralidoso", "",
+};
+static const double four[] = {0.012, 0.034, 0.051, 0.0};
+static const double four_b[] = {0.02, 0.01, 0.04, 0.03};
+static const double four_c[] = {0.015, 0.025, 0.035, 0.045};
+static const double four_d[] = {0.03, 0.03, 0.03, 0.03};
+static const double four_e[] = {0.01, 0.02, 0.01, 0.02};
+static const rel_chart_series five_series[] = {
+    {"Comune di San Secondo di Pinerolo", four}, {"Comune di Bricherasio", four_b},
+    {"Comune di Luserna San Giovanni", four_c}, {"Comune di Torre Pellice", four_d},
+    {"Comune di Villar Pellice", four_e},
+};
+
+static const char *many_slices[20] = {
+    "Comune 1", "Comune 2", "Comune 3", "Comune 4", "Comune 5", "Comune 6", "Comune 7",
+    "Comune 8", "Comune 9", "Comune 10", "Comune 11", "Comune 12", "Comune 13", "Comune 14",
+    "Comune 15", "Comune 16", "Comune 17", "Comune 18", "Comune 19", "Comune 20",
+};
+static const double many_values[20] = {
+    500, 20, 10, 5, 300, 3, 2, 1, 250, 200, 4, 4, 150, 100, 2, 1, 80, 60, 40, 1,
+};
+static const rel_chart_series many_series[] = {{"2024", many_values}};
+
+static const rel_doc_chart awkward[] = {
+    {REL_CHART_PIE, "Un solo canale di entrata", three, 3, only_first_series, 1, true, false, 0},
+    {REL_CHART_DONUT, "", three, 1, only_first_series, 1, true, false, 0},
+    {REL_CHART_BAR, "Valori mancanti", three, 3, holes_series, 1, true, false, 0},
+    {REL_CHART_PIE, "Quote negative", three, 3, with_negative_series, 1, true, false, 0},
+    {REL_CHART_BAR, "Valori fuori scala", three, 3, huge_series, 1, true, false, 0},
+    {REL_CHART_LINE, "Ore mensili di assistenza domiciliare nel biennio 2023-2024, con una "
+                     "didascalia così lunga da andare a capo sotto il prefisso della figura",
+     months, 24, monthly_series, 1, false, false, 0},
+    {REL_CHART_STACKED, "Utili e perdite", three, 3, mixed_series, 2, true, false, 2},
+    {REL_CHART_BAR, "Utili e perdite con buchi", long_names, 4, mixed_series + 1, 1, true,
+     false, 2},
+    {REL_CHART_GROUPED, "Quote di adesione per comune", long_names, 4, five_series, 5, false,
+     true, 3},
+    {REL_CHART_LINE, "Quote di adesione per comune", long_names, 4, five_series, 5, false,
+     true, 3},
+    {REL_CHART_LINE, "Perdite", three, 3, mixed_series, 1, true, false, 2},
+    {REL_CHART_PIE, "Venti comuni", many_slices, 20, many_series, 1, false, false, 0},
+    {REL_CHART_DONUT, "Nessuna serie", three, 3, NULL, 0, false, false, 0},
+};
+
+static void build_awkward(rel_document *doc, rel_arena *arena)
+{
+    rel_doc_init(doc, arena);
+    doc->title = "Prove";
+    doc->subtitle = "Grafici difficili";
+    doc->entity = "Ente di prova";
+    doc->entity_detail = "";
+    doc->author = doc->entity;
+    doc->draft = true;
+    doc->created = (rel_doc_stamp){2025, 1, 1, 0, 0, 0};
+    for (size_t i = 0; i < 24; i++)
+        monthly[i] = 1800.0 + 40.0 * (double)(i % 12) - (i % 5 == 0 ? 120.0 : 0.0);
+    for (size_t i = 0; i < sizeof awkward / sizeof awkward[0]; i++)
+        assert_true(rel_doc_chart_add(doc, &awkward[i]));
+}
+
+static void test_awkward_data(void **state)
+{
+    (void)state;
+    char path[512], command[1100];
+    make_path(path, sizeof path, "rel-chart-awkward");
+    write_pdf(build_awkward, path);
+    keep_copy(build_awkward, "awkward.pdf");
+    int status;
+    snprintf(command, sizeof command, "qpdf --check '%s' 2>&1", path);
+    char *text = run(command, &status);
+    if (status != 0)
+        fail_msg("qpdf --check failed: %s", text);
+    free(text);
+    snprintf(command, sizeof command, "pdftotext -enc UTF-8 '%s' - 2>&1", path);
+    text = run(command, &status);
+    assert_int_equal(status, 0);
+    assert_contains(text, "100,0%");
+    assert_contains(text, "nessun dato rappresentabile: quote negative");
+    assert_contains(text, "nessun dato rappresentabile: valori fuori scala");
+    assert_contains(text, "-€ 1.200,50");
+    assert_contains(text, "Gennaio");
+    assert_contains(text, "Fig. 3: Valori mancanti");
+    assert_contains(text, "Fig. 13: Nessuna serie");
+    assert_contains(text, "0,05%");
+    assert_contains(text, "Supercalifragilistich");
+    free(text);
+    unlink(path);
 }
 
 /* A chart alone: ctx->y moves down by the chart and its caption, and a
@@ -376,8 +504,9 @@ static void test_advances_and_breaks_pages(void **state)
     assert_true(used > 0.55 * REL_PDF_TEXT_WIDTH && used < 0.55 * REL_PDF_TEXT_WIDTH + 60);
     assert_true(rel_pdf_chart(&ctx, &charts[2]));
     assert_int_equal(ctx.page_count, 1);
-    assert_true(rel_pdf_chart(&ctx, &charts[4]));
+    assert_true(rel_pdf_chart(&ctx, &charts[5]));
     assert_int_equal(ctx.page_count, 2);
+    assert_int_equal(ctx.figures, 3);
     assert_true(ctx.y > REL_PDF_BOTTOM);
     assert_int_equal(HPDF_GetError(pdf), HPDF_OK);
     HPDF_Free(pdf);
@@ -395,6 +524,7 @@ int main(void)
         cmocka_unit_test(test_numbers_italian),
         cmocka_unit_test(test_document_reads_back),
         cmocka_unit_test(test_same_bytes_twice),
+        cmocka_unit_test(test_awkward_data),
         cmocka_unit_test(test_advances_and_breaks_pages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
