@@ -9,6 +9,7 @@ packages=(
   libxlsxwriter-dev                   # the XLSX annexes
   libcsv-dev                          # CSV parsing
   zlib1g-dev                          # compression, for the two above
+  nettle-dev                          # SHA-256 of inputs and outputs, for the manifest
   libjansson-dev                      # JSON diagnostics (--format json)
   libcmocka-dev                       # unit tests
   fonts-liberation2                   # the report's TrueType fonts

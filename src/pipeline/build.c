@@ -8,6 +8,7 @@
 #include "core/codes.h"
 #include "model/model.h"
 #include "pipeline/load_model.h"
+#include "pipeline/manifest.h"
 #include "pipeline/output.h"
 #include "render/pdf/pdf_writer.h"
 #include "reconcile/reconcile.h"
@@ -118,17 +119,31 @@ rel_exit rel_check(const char *in_dir, rel_arena *arena, rel_diags *diags)
 }
 
 /* Renders both outputs into staged temporary files; false if either fails. */
-static bool render_outputs(const rel_analysis *analysis, rel_output_set *outputs,
-                           rel_arena *arena, rel_diags *diags)
+/* The manifest last: it hashes the two documents already staged. */
+static bool write_manifest(rel_output_set *outputs, const char *in_dir, const char *template_path,
+                           const rel_analysis *analysis, rel_arena *arena, rel_diags *diags)
+{
+    const char *path = rel_output_stage(outputs, REL_OUTPUT_MANIFEST, arena, diags);
+    return path && template_path
+           && rel_manifest_write(path, in_dir, template_path, &analysis->model,
+                                 &analysis->findings, &analysis->doc.created, outputs, arena,
+                                 diags);
+}
+
+static bool render_outputs(const rel_analysis *analysis, const char *in_dir,
+                           rel_output_set *outputs, rel_arena *arena, rel_diags *diags)
 {
     const rel_model *model = &analysis->model;
     const rel_document *doc = &analysis->doc;
+    rel_template_ctx ctx = {model, &analysis->indicators, NULL, in_dir, rel_template_dir()};
+    const char *template_path = rel_template_path(&ctx, arena);
     const char *pdf_path = rel_output_stage(outputs, REL_OUTPUT_PDF, arena, diags);
     const char *xlsx_path = rel_output_stage(outputs, REL_OUTPUT_XLSX, arena, diags);
     return pdf_path && xlsx_path
            && rel_pdf_write(doc, pdf_path, rel_output_final_path(outputs, pdf_path), diags)
            && rel_xlsx_write(model, &analysis->findings, &doc->created, xlsx_path,
-                             rel_output_final_path(outputs, xlsx_path), diags);
+                             rel_output_final_path(outputs, xlsx_path), diags)
+           && write_manifest(outputs, in_dir, template_path, analysis, arena, diags);
 }
 
 /* Findings stop a final build; a draft goes on and says BOZZA on every page. */
@@ -150,7 +165,7 @@ rel_exit rel_build(const char *in_dir, const char *out_dir, bool force_draft, re
     rel_output_set outputs;
     if (loaded && may_render(rel_exit_for(diags), analysis.model.entity.draft)
         && rel_output_prepare(&outputs, out_dir, in_dir, arena, diags)) {
-        *published = render_outputs(&analysis, &outputs, arena, diags)
+        *published = render_outputs(&analysis, in_dir, &outputs, arena, diags)
                      && rel_output_commit(&outputs, diags);
         if (!*published)
             rel_output_abort(&outputs);

@@ -28,6 +28,7 @@ typedef enum rel_exit {
 /* Output file names inside the output directory. */
 #define REL_OUTPUT_PDF "relazione.pdf"
 #define REL_OUTPUT_XLSX "allegati.xlsx"
+#define REL_OUTPUT_MANIFEST "manifesto.json"
 
 /* Loads, validates and reconciles `in_dir`; writes nothing anywhere. */
 rel_exit rel_check(const char *in_dir, rel_arena *arena, rel_diags *diags);

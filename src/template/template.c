@@ -32,8 +32,7 @@ static bool cover(const rel_model *model, rel_document *doc, rel_arena *arena)
     return doc->subtitle != NULL && detail != NULL;
 }
 
-/* The input's own modello.tpl, else the default template it asks for. */
-static const char *template_path(const rel_template_ctx *ctx, rel_arena *arena)
+const char *rel_template_path(const rel_template_ctx *ctx, rel_arena *arena)
 {
     const char *own = rel_arena_printf(arena, "%s/modello.tpl", ctx->input_dir);
     struct stat info;
@@ -49,7 +48,7 @@ bool rel_template_render(const rel_template_ctx *ctx, rel_document *doc, rel_are
 {
     if (!cover(ctx->model, doc, arena))
         return false;
-    const char *path = template_path(ctx, arena);
+    const char *path = rel_template_path(ctx, arena);
     struct stat info;
     if (path == NULL || stat(path, &info) != 0) {
         rel_diag_add(diags, REL_SEV_ERROR, REL_T_MISSING, (rel_origin){path, 0, 0},

@@ -30,6 +30,10 @@ typedef struct rel_template_ctx {
  * directory compiled in. */
 const char *rel_template_dir(void);
 
+/* The template a run uses: the input's own modello.tpl, else the default
+ * that opzioni.modello names. In the arena; NULL when out of memory. */
+const char *rel_template_path(const rel_template_ctx *ctx, rel_arena *arena);
+
 /* Evaluates the template the model asks for into `doc` (cover fields
  * included). Template errors (T0xx) and formula errors go to `diags`;
  * returns false if any was added or memory ran out. */

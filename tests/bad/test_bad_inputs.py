@@ -152,7 +152,7 @@ class BadInputs(unittest.TestCase):
                     self.assertEqual(built.returncode, status, f"build: exit status\n{describe(built)}")
                     written = files_under(out) if os.path.isdir(out) else []
                     if status == 0:
-                        self.assertEqual(written, ["allegati.xlsx", "relazione.pdf"], describe(built))
+                        self.assertEqual(written, ["allegati.xlsx", "manifesto.json", "relazione.pdf"], describe(built))
                     else:
                         self.assertEqual(written, [], f"build wrote files on error\n{describe(built)}")
 

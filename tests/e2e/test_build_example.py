@@ -6,6 +6,7 @@ and Decimal), from input/schede.csv; the PDF is read back with poppler and
 qpdf, the XLSX with openpyxl. Usage: test_build_example.py RELAZIONE SRCDIR
 """
 import csv
+import hashlib
 import decimal
 import json
 import os
@@ -86,7 +87,8 @@ class BuildExample(unittest.TestCase):
 
     def test_build_succeeds_and_leaves_no_temporary_file(self):
         self.assertEqual(self.result.returncode, 0, self.result.stderr)
-        self.assertEqual(sorted(os.listdir(self.out)), ["allegati.xlsx", "relazione.pdf"])
+        self.assertEqual(sorted(os.listdir(self.out)),
+                         ["allegati.xlsx", "manifesto.json", "relazione.pdf"])
 
     def test_pdf_shows_entity_with_accents_and_italian_amounts(self):
         text = self.pdftotext()
@@ -135,10 +137,35 @@ class BuildExample(unittest.TestCase):
     def test_two_builds_are_byte_identical(self):
         again = os.path.join(self.tmp, "again")
         self.assertEqual(run("build", INPUT, "-o", again).returncode, 0)
-        for name in ("relazione.pdf", "allegati.xlsx"):
+        for name in ("relazione.pdf", "allegati.xlsx", "manifesto.json"):
             with open(os.path.join(self.out, name), "rb") as a, \
                  open(os.path.join(again, name), "rb") as b:
                 self.assertEqual(a.read(), b.read(), name)
+
+    def test_manifest_ties_the_documents_to_their_data(self):
+        with open(os.path.join(self.out, "manifesto.json"), encoding="utf-8") as f:
+            manifest = json.load(f)
+        self.assertEqual(manifest["esercizio"], 2024)
+        self.assertEqual(manifest["verifiche"]["da_correggere"], 0)
+        self.assertGreater(manifest["verifiche"]["totale"], 50)
+        inputs = {entry["file"]: entry["sha256"] for entry in manifest["input"]}
+        expected = set()
+        for root, _, files in os.walk(INPUT):
+            for name in files:
+                path = os.path.join(root, name)
+                relative = os.path.relpath(path, INPUT)
+                expected.add(relative)
+                with open(path, "rb") as f:
+                    self.assertEqual(inputs[relative], hashlib.sha256(f.read()).hexdigest())
+        self.assertEqual(set(inputs), expected)
+        outputs = {entry["file"]: entry["sha256"] for entry in manifest["output"]}
+        self.assertEqual(set(outputs), {"relazione.pdf", "allegati.xlsx"})
+        for name, digest in outputs.items():
+            with open(os.path.join(self.out, name), "rb") as f:
+                self.assertEqual(digest, hashlib.sha256(f.read()).hexdigest(), name)
+        with open(os.path.join(SOURCE, manifest["modello_usato"]["file"]), "rb") as f:
+            self.assertEqual(manifest["modello_usato"]["sha256"],
+                             hashlib.sha256(f.read()).hexdigest())
 
     def test_check_is_silent_on_the_example(self):
         result = run("check", INPUT)

@@ -68,7 +68,8 @@ class Golden(unittest.TestCase):
             draft = os.path.join(tmp, "draft")
             result = run("total_digit_changed", "build", ".", "-o", draft, "--bozza")
             self.assertEqual(result.returncode, 1, result.stderr)
-            self.assertEqual(sorted(os.listdir(draft)), ["allegati.xlsx", "relazione.pdf"])
+            self.assertEqual(sorted(os.listdir(draft)),
+                             ["allegati.xlsx", "manifesto.json", "relazione.pdf"])
             pdf = os.path.join(draft, "relazione.pdf")
             pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(
                 ["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout)[1])
