@@ -1,11 +1,13 @@
 #include "load/csv_reader.h"
 
 #include <csv.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "core/codes.h"
+#include "core/number.h"
 
 const rel_csv_limits rel_csv_default_limits = {
     .max_field_bytes = 64 * 1024,
@@ -158,9 +160,11 @@ static void feed(reader *r, struct csv_parser *parser, const rel_text *text)
         unsigned char byte = (unsigned char)text->data[i];
         track_field_start(r, byte);
         if (r->field_open && r->offset - r->field_offset > r->limits->max_field_bytes) {
-            stop_with(r, REL_E_CSV_FIELD_TOO_LONG, r->field_line, r->field_col,
-                      "campo troppo lungo: supera il limite di 65.536 byte (forse "
-                      "virgolette aperte e mai chiuse)");
+            char limit[REL_NUMBER_FORMAT_MAX], message[200];
+            snprintf(message, sizeof message, "campo troppo lungo: supera il limite di %s byte "
+                     "(forse virgolette aperte e mai chiuse)",
+                     rel_number_format((int64_t)r->limits->max_field_bytes, 0, 0, 0, limit));
+            stop_with(r, REL_E_CSV_FIELD_TOO_LONG, r->field_line, r->field_col, message);
             break;
         }
         if (csv_parse(parser, text->data + i, 1, on_field, on_record, r) != 1) {
@@ -209,6 +213,11 @@ static bool check_header(reader *r, rel_csv_row *header)
 {
     while (header->count > 0 && cell_is_blank(&header->cells[header->count - 1]))
         header->count--;
+    if (header->count == 0) {
+        rel_diag_add(r->diags, REL_SEV_ERROR, REL_E_CSV_EMPTY, (rel_origin){r->path, header->line, 0},
+                     "la riga di intestazione è vuota: attesi i nomi delle colonne");
+        return false;
+    }
     bool ok = true;
     for (uint32_t i = 0; i < header->count; i++) {
         const rel_cell *label = &header->cells[i];

@@ -82,6 +82,14 @@ static bool decode_utf16(const char *bytes, size_t len, const char *path, rel_ar
                      "sequenza non valida; salvarlo come «CSV UTF-8»", bad + 2);
         return false;
     }
+    const char *nul = memchr(text->data, '\0', text->len);
+    if (nul != NULL) {
+        unsigned line, col;
+        rel_text_position(text->data, (size_t)(nul - text->data), false, &line, &col);
+        rel_diag_add(diags, REL_SEV_ERROR, REL_E_ENCODING, (rel_origin){path, line, col},
+                     "il file contiene un carattere nullo: non è un file di testo");
+        return false;
+    }
     rel_diag_add(diags, REL_SEV_WARNING, REL_W_CONVERTED, (rel_origin){path, 0, 0},
                  "file in codifica UTF-16 (Testo Unicode), convertito in UTF-8");
     return true;

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "core/codes.h"
+#include "core/syserr.h"
 #include "core/number.h"
 
 static bool read_error(rel_diags *diags, const char *path, const char *why)
@@ -21,7 +22,7 @@ bool rel_source_read(const char *fs_path, const char *display_path, size_t max_b
 {
     FILE *file = fopen(fs_path, "rb");
     if (file == NULL)
-        return read_error(diags, display_path, strerror(errno));
+        return read_error(diags, display_path, rel_syserr(errno));
     struct stat info;
     if (fstat(fileno(file), &info) != 0 || !S_ISREG(info.st_mode)) {
         fclose(file);

@@ -125,7 +125,8 @@ static bool write_manifest(rel_output_set *outputs, const char *in_dir, const ch
 {
     const char *path = rel_output_stage(outputs, REL_OUTPUT_MANIFEST, arena, diags);
     return path && template_path
-           && rel_manifest_write(path, in_dir, template_path, &analysis->model,
+           && rel_manifest_write(path, rel_output_final_path(outputs, path), in_dir,
+                                 template_path, &analysis->model,
                                  &analysis->findings, &analysis->doc.created, outputs, arena,
                                  diags);
 }
@@ -146,6 +147,9 @@ static bool render_outputs(const rel_analysis *analysis, const char *in_dir,
            && write_manifest(outputs, in_dir, template_path, analysis, arena, diags);
 }
 
+static const char *const published_names[] = {REL_OUTPUT_PDF, REL_OUTPUT_XLSX,
+                                               REL_OUTPUT_MANIFEST, NULL};
+
 /* Findings stop a final build; a draft goes on and says BOZZA on every page. */
 static bool may_render(rel_exit status, bool draft)
 {
@@ -164,7 +168,7 @@ rel_exit rel_build(const char *in_dir, const char *out_dir, bool force_draft, re
     analysis.doc.draft = analysis.model.entity.draft;
     rel_output_set outputs;
     if (loaded && may_render(rel_exit_for(diags), analysis.model.entity.draft)
-        && rel_output_prepare(&outputs, out_dir, in_dir, arena, diags)) {
+        && rel_output_prepare(&outputs, out_dir, in_dir, published_names, arena, diags)) {
         *published = render_outputs(&analysis, in_dir, &outputs, arena, diags)
                      && rel_output_commit(&outputs, diags);
         if (!*published)

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "core/codes.h"
+#include "core/syserr.h"
 #include "pipeline/load_model.h"
 #include "validate/metadata.h"
 #include "validate/schema.h"
@@ -38,7 +39,7 @@ static FILE *create(skeleton *s, const char *name)
     FILE *file = path ? fopen(path, "wx") : NULL;
     if (file == NULL) {
         rel_diag_add(s->diags, REL_SEV_ERROR, REL_E_OUTPUT_DIR, (rel_origin){path, 0, 0},
-                     "impossibile creare il file: %s", strerror(errno));
+                     "impossibile creare il file: %s", rel_syserr(errno));
         s->ok = false;
     }
     return file;

@@ -109,7 +109,8 @@ static const char *template_name(const char *in_dir, const char *template_path,
     return rel_arena_printf(arena, "templates/%s", slash ? slash + 1 : template_path);
 }
 
-bool rel_manifest_write(const char *path, const char *in_dir, const char *template_path,
+bool rel_manifest_write(const char *path, const char *shown, const char *in_dir,
+                        const char *template_path,
                         const rel_model *model, const rel_findings *findings,
                         const rel_doc_stamp *stamp, const rel_output_set *outputs,
                         rel_arena *arena, rel_diags *diags)
@@ -131,7 +132,7 @@ bool rel_manifest_write(const char *path, const char *in_dir, const char *templa
          && json_dump_file(root, path, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0;
     json_decref(root);
     if (!ok)
-        rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUTPUT_WRITE, (rel_origin){"manifesto.json", 0, 0},
+        rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUTPUT_WRITE, (rel_origin){shown, 0, 0},
                      "impossibile scrivere il manifesto (lettura degli input o scrittura fallita)");
     return ok;
 }

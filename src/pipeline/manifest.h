@@ -26,7 +26,8 @@ bool rel_sha256_file(const char *path, char *hex);
 /* Writes the manifest into the staged file `path`, hashing the files
  * already staged in `outputs` (by their temporary paths, named by their
  * final names). false after adding an error. */
-bool rel_manifest_write(const char *path, const char *in_dir, const char *template_path,
+bool rel_manifest_write(const char *path, const char *shown, const char *in_dir,
+                        const char *template_path,
                         const rel_model *model, const rel_findings *findings,
                         const rel_doc_stamp *stamp, const rel_output_set *outputs,
                         rel_arena *arena, rel_diags *diags);

@@ -1,5 +1,6 @@
 #include "pipeline/output.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -9,6 +10,7 @@
 #include <unistd.h>
 
 #include "core/codes.h"
+#include "core/syserr.h"
 
 /* mkdir -p: creates every missing directory of `path`. */
 static bool make_dirs(const char *path, rel_arena *arena)
@@ -105,8 +107,29 @@ bool rel_output_check(const char *out_dir, const char *in_dir, rel_arena *arena,
     return true;
 }
 
+/* A build killed mid-run (no cleanup is possible then) leaves its staged
+ * files ".NAME.tmp-XXXXXX"; the next build into the directory removes
+ * those of the names it publishes, and nothing else. */
+static void remove_stale(const char *out_dir, const char *const *names, rel_arena *arena)
+{
+    DIR *listing = opendir(out_dir);
+    for (struct dirent *e; listing && (e = readdir(listing)) != NULL;) {
+        for (size_t i = 0; names[i]; i++) {
+            const char *prefix = rel_arena_printf(arena, ".%s.tmp-", names[i]);
+            if (prefix && strncmp(e->d_name, prefix, strlen(prefix)) == 0
+                && strlen(e->d_name) == strlen(prefix) + 6) {
+                const char *path = rel_arena_printf(arena, "%s/%s", out_dir, e->d_name);
+                if (path)
+                    unlink(path);
+            }
+        }
+    }
+    if (listing)
+        closedir(listing);
+}
+
 bool rel_output_prepare(rel_output_set *set, const char *out_dir, const char *in_dir,
-                        rel_arena *arena, rel_diags *diags)
+                        const char *const *names, rel_arena *arena, rel_diags *diags)
 {
     memset(set, 0, sizeof *set);
     set->dir = out_dir;
@@ -115,14 +138,15 @@ bool rel_output_prepare(rel_output_set *set, const char *out_dir, const char *in
         return false;
     if (!make_dirs(out_dir, arena)) {
         rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUTPUT_DIR, where,
-                     "impossibile creare la cartella di output: %s", strerror(errno));
+                     "impossibile creare la cartella di output: %s", rel_syserr(errno));
         return false;
     }
     if (access(out_dir, W_OK | X_OK) != 0) {
         rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUTPUT_DIR, where,
-                     "la cartella di output non è scrivibile: %s", strerror(errno));
+                     "la cartella di output non è scrivibile: %s", rel_syserr(errno));
         return false;
     }
+    remove_stale(out_dir, names, arena);
     return true;
 }
 
@@ -136,7 +160,7 @@ const char *rel_output_stage(rel_output_set *set, const char *name, rel_arena *a
     int fd = mkstemp(temp_path);
     if (fd < 0) {
         rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUTPUT_DIR, (rel_origin){final_path, 0, 0},
-                     "impossibile creare il file temporaneo: %s", strerror(errno));
+                     "impossibile creare il file temporaneo: %s", rel_syserr(errno));
         return NULL;
     }
     /* mkstemp creates 0600; outputs are ordinary documents. */
@@ -171,7 +195,7 @@ bool rel_output_commit(rel_output_set *set, rel_diags *diags)
         if (!flush_to_disk(set->files[i].temp_path)) {
             rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUTPUT_WRITE,
                          (rel_origin){set->files[i].final_path, 0, 0},
-                         "scrittura non riuscita: %s", strerror(errno));
+                         "scrittura non riuscita: %s", rel_syserr(errno));
             rel_output_abort(set);
             return false;
         }
@@ -181,7 +205,7 @@ bool rel_output_commit(rel_output_set *set, rel_diags *diags)
         if (rename(file->temp_path, file->final_path) != 0) {
             rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUTPUT_WRITE,
                          (rel_origin){file->final_path, 0, 0},
-                         "impossibile pubblicare il file: %s", strerror(errno));
+                         "impossibile pubblicare il file: %s", rel_syserr(errno));
             rel_output_abort(set);
             return false;
         }

@@ -36,9 +36,11 @@ bool rel_output_check(const char *out_dir, const char *in_dir, rel_arena *arena,
 
 /* Makes sure `out_dir` exists (creating it and its parents) and is
  * writable, and that it is neither `in_dir` nor inside it. Adds E200/E201
- * and returns false otherwise. Nothing is written inside `in_dir`. */
+ * and returns false otherwise. Nothing is written inside `in_dir`. The
+ * temporaries a killed build left for `names` (NULL-terminated: the files
+ * this run publishes) are removed. */
 bool rel_output_prepare(rel_output_set *set, const char *out_dir, const char *in_dir,
-                        rel_arena *arena, rel_diags *diags);
+                        const char *const *names, rel_arena *arena, rel_diags *diags);
 
 /* Creates an empty temporary file for `name` in the output directory and
  * returns its path (to hand to a writer), or NULL after adding E200. */

@@ -15,6 +15,7 @@
 #ifndef REL_FUZZ_H
 #define REL_FUZZ_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -37,12 +38,14 @@ static inline void rel_fuzz_fail(const char *what, const char *file, int line)
 /* Aborts when `cond` is false: a property of the API under test failed. */
 #define REL_FUZZ_CHECK(cond) ((cond) ? (void)0 : rel_fuzz_fail(#cond, __FILE__, __LINE__))
 
-/* Checks the diagnostics added since `first`: each has a message, names
- * `path`, and points inside `text` (the `len` bytes the positions were
- * counted in): an existing line, and a column at most one past its last
- * character. Line 0 (the whole file) must have column 0. */
+/* Checks the diagnostics added since `first`: each has a message and a
+ * code, names `path`, and points inside `text` (the `len` bytes its
+ * positions were counted in): an existing line, and a column at most one
+ * past its last character. Lines end with LF, CRLF or a lone CR, as in
+ * rel_text_position; characters are UTF-8 sequences, or bytes when
+ * `single_byte` (Windows-1252). Line 0 (the whole file) has column 0. */
 static inline void rel_fuzz_check_origins(const rel_diags *diags, size_t first, const char *path,
-                                          const char *text, size_t len)
+                                          const char *text, size_t len, bool single_byte)
 {
     for (size_t i = first; i < diags->count; i++) {
         rel_origin at = diags->items[i].where;
@@ -53,17 +56,19 @@ static inline void rel_fuzz_check_origins(const rel_diags *diags, size_t first, 
             REL_FUZZ_CHECK(at.col == 0);
             continue;
         }
-        size_t line = 1, start = 0;
-        for (size_t k = 0; k < len && line < at.line; k++)
-            if (text[k] == '\n') {
+        size_t line = 1, k = 0, chars = 0;
+        for (; k < len; k++) {
+            bool end = text[k] == '\n' || (text[k] == '\r' && (k + 1 == len || text[k + 1] != '\n'));
+            if (end && line == at.line)
+                break;
+            if (end) {
                 line++;
-                start = k + 1;
-            }
-        REL_FUZZ_CHECK(line == at.line);
-        size_t chars = 0;
-        for (size_t k = start; k < len && text[k] != '\n'; k++)
-            if (((unsigned char)text[k] & 0xC0) != 0x80)
+                chars = 0;
+            } else if (text[k] != '\r' && (single_byte || ((unsigned char)text[k] & 0xC0) != 0x80)) {
                 chars++;
+            }
+        }
+        REL_FUZZ_CHECK(line == at.line);
         REL_FUZZ_CHECK(at.col <= chars + 1);
     }
 }

@@ -60,7 +60,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         bool ok = rel_ini_parse(&text, PATH, &arena, &diags, &ini);
         REL_FUZZ_CHECK(ok == (rel_fuzz_errors_since(&diags, first) == 0));
         check_ini(&ini);
-        rel_fuzz_check_origins(&diags, first, PATH, text.data, text.len);
+        rel_fuzz_check_origins(&diags, first, PATH, text.data, text.len, false);
 
         /* load_model.c validates what parsed even after a syntax error. */
         first = diags.count;
@@ -69,7 +69,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         REL_FUZZ_CHECK(ok == (rel_fuzz_errors_since(&diags, first) == 0));
         if (ok)
             check_entity(&entity);
-        rel_fuzz_check_origins(&diags, first, PATH, text.data, text.len);
+        rel_fuzz_check_origins(&diags, first, PATH, text.data, text.len, false);
     }
     rel_diags_free(&diags);
     rel_arena_free(&arena);

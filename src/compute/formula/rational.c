@@ -69,12 +69,30 @@ bool rational_div(rel_rational a, rel_rational b, rel_rational *out)
     return true;
 }
 
+/* Floor division: a = q * d + r with 0 <= r < d (d > 0). */
+static __int128 floor_div(__int128 a, __int128 d, __int128 *r)
+{
+    __int128 q = a / d;
+    *r = a % d;
+    if (*r < 0) {
+        *r += d;
+        q--;
+    }
+    return q;
+}
+
+/* Exact, with no product that could overflow: integer parts first, then
+ * the fractions by their reciprocals (which reverse the order), as in
+ * Euclid's algorithm. */
 int rational_compare(rel_rational a, rel_rational b)
 {
-    rel_rational negated = {-b.num, b.den, b.money}, difference;
-    if (!rational_add(a, negated, &difference))
-        return a.num / a.den < b.num / b.den ? -1 : 1;   /* magnitudes far apart */
-    return (difference.num > 0) - (difference.num < 0);
+    __int128 ra, rb;
+    __int128 qa = floor_div(a.num, a.den, &ra), qb = floor_div(b.num, b.den, &rb);
+    if (qa != qb)
+        return qa < qb ? -1 : 1;
+    if (ra == 0 || rb == 0)
+        return (ra > 0) - (rb > 0);
+    return rational_compare((rel_rational){b.den, rb, false}, (rel_rational){a.den, ra, false});
 }
 
 bool rel_rational_fixed(rel_rational value, int scale, int64_t *out)

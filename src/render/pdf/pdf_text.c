@@ -5,7 +5,6 @@
 #define BODY_SIZE 11.0
 #define BODY_LEADING 15.0
 #define PARAGRAPH_GAP 6.0
-#define MAX_PIECES 4096
 
 enum { STYLE_BOLD = 1, STYLE_ITALIC = 2 };
 
@@ -32,51 +31,52 @@ static HPDF_Font style_font(const rel_pdf_ctx *ctx, int style)
            : style == STYLE_ITALIC              ? f->serif_italic : f->serif;
 }
 
-static bool add_piece(rel_pdf_ctx *ctx, piece *pieces, size_t *count, char *buffer, size_t *len,
-                      int style, bool space_before)
+static bool is_break(char c)
 {
-    if (*len == 0 || *count == MAX_PIECES)
-        return true;
-    buffer[*len] = '\0';
-    const char *text = rel_pdf_text(ctx, buffer);
-    if (text == NULL)
-        return false;
-    pieces[(*count)++] = (piece){text, style,
-                                 rel_pdf_width(style_font(ctx, style), BODY_SIZE, text,
-                                               strlen(text)), space_before};
-    *len = 0;
-    return true;
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '*' || c == '\0';
+}
+
+/* At most how many pieces `utf8` splits into: one per run of text. */
+static size_t count_pieces(const char *utf8)
+{
+    size_t count = 0;
+    for (const char *p = utf8; *p; p++)
+        count += !is_break(*p) && is_break(p[1]);
+    return count;
 }
 
 /* Splits the paragraph at blanks and at style markers ("**" bold, "*"
- * italic, toggled wherever they stand). Returns the count, 0 on failure. */
-static size_t split(rel_pdf_ctx *ctx, const char *utf8, piece *pieces)
+ * italic, toggled wherever they stand) into `pieces`. false on failure. */
+static bool split(rel_pdf_ctx *ctx, const char *utf8, piece *pieces, size_t *count)
 {
-    char buffer[1024];
-    size_t len = 0, count = 0;
     int style = 0;
     bool space = false;
-    for (const char *p = utf8;; p++) {
-        bool blank = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r';
-        if (*p == '\0' || blank || *p == '*') {
-            bool had = len > 0;
-            if (!add_piece(ctx, pieces, &count, buffer, &len, style, space))
-                return 0;
-            if (had)
-                space = false;
-            if (*p == '\0')
-                break;
-            if (blank) {
-                space = count > 0;
-            } else {
-                style ^= p[1] == '*' ? STYLE_BOLD : STYLE_ITALIC;
-                p += p[1] == '*';
-            }
-        } else if (len + 4 < sizeof buffer) {
-            buffer[len++] = *p;
+    *count = 0;
+    for (const char *p = utf8; *p;) {
+        if (*p == '*') {
+            style ^= p[1] == '*' ? STYLE_BOLD : STYLE_ITALIC;
+            p += p[1] == '*' ? 2 : 1;
+            continue;
         }
+        if (is_break(*p)) {
+            space = *count > 0;
+            p++;
+            continue;
+        }
+        size_t len = 0;
+        while (!is_break(p[len]))
+            len++;
+        char *run = rel_arena_strndup(ctx->arena, p, len);
+        const char *text = run ? rel_pdf_text(ctx, run) : NULL;
+        if (text == NULL)
+            return false;
+        pieces[(*count)++] = (piece){text, style,
+                                     rel_pdf_width(style_font(ctx, style), BODY_SIZE, text,
+                                                   strlen(text)), space};
+        space = false;
+        p += len;
     }
-    return count;
+    return true;
 }
 
 static size_t break_lines(const rel_pdf_ctx *ctx, const piece *pieces, size_t count,
@@ -122,10 +122,10 @@ static void draw_line(rel_pdf_ctx *ctx, const piece *pieces, const line *l, doub
 
 bool rel_pdf_text_block(rel_pdf_ctx *ctx, const char *utf8, double indent, bool bullet)
 {
-    piece *pieces = rel_arena_array(ctx->arena, MAX_PIECES, sizeof *pieces);
-    line *lines = rel_arena_array(ctx->arena, MAX_PIECES, sizeof *lines);
-    size_t count = pieces && lines ? split(ctx, utf8, pieces) : 0;
-    if (pieces == NULL || lines == NULL)
+    size_t most = count_pieces(utf8) + 1, count;
+    piece *pieces = rel_arena_array(ctx->arena, most, sizeof *pieces);
+    line *lines = rel_arena_array(ctx->arena, most, sizeof *lines);
+    if (pieces == NULL || lines == NULL || !split(ctx, utf8, pieces, &count))
         return false;
     if (count == 0)
         return true;

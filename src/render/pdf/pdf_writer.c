@@ -1,9 +1,11 @@
 #include "render/pdf/pdf_writer.h"
 
+#include <errno.h>
 #include <hpdf.h>
 #include <string.h>
 
 #include "core/codes.h"
+#include "core/syserr.h"
 #include "render/pdf/pdf_chart.h"
 #include "render/pdf/pdf_kpi.h"
 #include "render/pdf/pdf_layout.h"
@@ -15,6 +17,7 @@
 typedef struct pdf_errors {
     HPDF_STATUS code;
     HPDF_STATUS detail;
+    int system;        /* errno when the error happened: the reason of a file error */
 } pdf_errors;
 
 static void on_pdf_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
@@ -23,6 +26,7 @@ static void on_pdf_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
     if (errors->code == 0) {
         errors->code = code;
         errors->detail = detail;
+        errors->system = errno;
     }
 }
 
@@ -154,7 +158,7 @@ static void set_info(rel_pdf_ctx *ctx, const rel_document *doc)
 bool rel_pdf_write(const rel_document *doc, const char *path, const char *shown,
                    rel_diags *diags)
 {
-    pdf_errors errors = {0, 0};
+    pdf_errors errors = {0, 0, 0};
     HPDF_Doc pdf = HPDF_New(on_pdf_error, &errors);
     if (pdf == NULL) {
         rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUT_OF_MEMORY, (rel_origin){shown, 0, 0},
@@ -170,7 +174,12 @@ bool rel_pdf_write(const rel_document *doc, const char *path, const char *shown,
              && rel_pdf_bookmarks(&ctx) && draw_running_parts(&ctx, doc);
         if (ok && errors.code == 0)
             HPDF_SaveToFile(pdf, path);
-        if (errors.code != 0 || !ok) {
+        if (errors.code == HPDF_FILE_IO_ERROR || errors.code == HPDF_FILE_OPEN_ERROR) {
+            rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUTPUT_WRITE, (rel_origin){shown, 0, 0},
+                         "scrittura del PDF non riuscita: %s",
+                         errors.system ? rel_syserr(errors.system) : "errore di scrittura");
+            ok = false;
+        } else if (errors.code != 0 || !ok) {
             rel_diag_add(diags, REL_SEV_ERROR, REL_E_PDF, (rel_origin){shown, 0, 0},
                          "errore nella scrittura del PDF (libharu 0x%04X, dettaglio %u)",
                          (unsigned)errors.code, (unsigned)errors.detail);

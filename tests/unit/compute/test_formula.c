@@ -104,6 +104,11 @@ static void test_arithmetic_and_rounding(void **state)
     assert_int_equal(must_eval("MAX(3; 9; 4) - MIN(3; 9; 4)", 0), 6);
     assert_int_equal(must_eval("ABS(0 - 7,5)", 1), 75);
     assert_int_equal(must_eval("0,1 + 0,2 = 0,3", 0), 1);   /* exact, unlike binary floats */
+    /* comparisons whose cross products would overflow __int128 stay exact */
+    assert_int_equal(must_eval("1/3000000000000000000000 = 1/3000000000000000000000", 0), 1);
+    assert_int_equal(must_eval("1/3000000000000000000000 < 2/3000000000000000000000", 0), 1);
+    assert_int_equal(must_eval("MIN(7/3000000000000000000001; 7/3000000000000000000000) * "
+                               "3000000000000000000001", 0), 7);
 }
 
 static void test_syntax_errors_at_their_column(void **state)
