@@ -2,9 +2,9 @@
 #   make        installs what is missing, builds, compiles input/ into output/
 #   make test   installs what is missing, builds, runs every test through ctest
 BUILD ?= build
-JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+JOBS ?= $(shell nproc || echo 2)
 
-.PHONY: all deps configure compile test test-asan clean fuzz
+.PHONY: all deps configure compile test test-asan test-valgrind clean fuzz
 
 all: compile
 	./$(BUILD)/relazione build input -o output
@@ -27,6 +27,17 @@ test-asan: deps
 	@cmake -S . -B $(BUILD)-asan -DCMAKE_BUILD_TYPE=Debug -DREL_SANITIZE=ON >/dev/null
 	@cmake --build $(BUILD)-asan -j $(JOBS)
 	ctest --test-dir $(BUILD)-asan --output-on-failure
+
+# valgrind memcheck on the end-to-end runs: a build of the example, a check of
+# a bad input and of a findings-only input, init; any error or leak fails.
+VALGRIND = valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
+test-valgrind: compile
+	@rm -rf $(BUILD)/vg && mkdir -p $(BUILD)/vg
+	$(VALGRIND) ./$(BUILD)/relazione build input -o $(BUILD)/vg/out
+	$(VALGRIND) ./$(BUILD)/relazione check tests/bad/cases/11-quote-stray-in-unquoted-field; test $$? -eq 65
+	$(VALGRIND) ./$(BUILD)/relazione check tests/golden/total_digit_changed/input; test $$? -eq 1
+	$(VALGRIND) ./$(BUILD)/relazione init $(BUILD)/vg/skeleton --anno 2024
+	@echo "valgrind: 4 runs, no memory error and no leak"
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-asan

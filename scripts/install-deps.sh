@@ -15,6 +15,7 @@ packages=(
   fonts-liberation2                   # the report's TrueType fonts
   poppler-utils qpdf                  # tests: pdftotext, pdffonts, pdfinfo, qpdf --check
   python3 python3-openpyxl            # tests: read the XLSX back with another library
+  valgrind                            # tests: memcheck of the end-to-end runs
 )
 
 missing=()
