@@ -105,7 +105,19 @@ class Annexes(unittest.TestCase):
             self.assertEqual(readded, amount(declared["consuntivo"]), declared["voce"])
 
     def test_cost_centres_reference_the_schedule_areas(self):
+        check = [(f, v) for f, v in self.sheet_rows("Centri di costo")
+                 if f[0] == "Uscite dell'esercizio (costi per natura)"]
+        self.assertEqual(len(check), 1)
+        formulas, values = check[0]
+        target = int(formulas[5].split("!F")[1])
+        self.assertEqual(self.formulas["Schede"].cell(target, 1).value, "TOTALE GENERALE")
+        uscite = next(amount(r["2024"]) for r in rows("costi.csv") if r["natura"] == "TOTALE USCITE")
+        self.assertEqual(cents(values[3]), uscite)
+        self.assertEqual(cents(values[5]), sum(amount(l["consuntivo"]) for l in self.lines))
+        self.assertEqual(cents(values[7]), D(0))
         for formulas, values in self.sheet_rows("Centri di costo"):
+            if formulas[0] is None or formulas[0].startswith("Uscite"):
+                continue
             self.assertRegex(str(formulas[4]), r"^=Schede!E\d+$")
             self.assertRegex(str(formulas[5]), r"^=Schede!F\d+$")
             area_total = sum(amount(l["consuntivo"]) for l in self.lines if l["area"] == formulas[1])

@@ -61,6 +61,44 @@ static void area_sums(const rel_model *model, const char *area, int64_t *sums)
     }
 }
 
+/* The year's Uscite as costi.csv declares them (its TOTALE, else the sum of
+ * its lines), beside the schedules' grand total (=Schede!F…), with the
+ * difference: the check an auditor makes first. */
+static void write_uscite_check(const rel_xlsx_sheet *s, lxw_row_t row,
+                               const rel_xlsx_area_cell *areas, size_t count)
+{
+    const rel_dataset *costi = rel_model_dataset(s->model, "costi");
+    int column = costi ? rel_dataset_year_column(costi, s->model->entity.year) : -1;
+    if (column < 0 || count == 0)
+        return;
+    int64_t uscite = 0, declared = -1;
+    for (size_t r = 0; r < costi->row_count; r++) {
+        const rel_row *line = &costi->rows[r];
+        if (line->kind == REL_ROW_ITEM)
+            uscite += line->values[column].number;
+        else if (line->values[column].present)
+            declared = line->values[column].number;
+    }
+    if (declared >= 0)
+        uscite = declared;
+    int64_t schede = 0;
+    for (size_t a = 0; a < count; a++) {
+        int64_t sums[2];
+        area_sums(s->model, areas[a].area, sums);
+        schede += sums[1];
+    }
+    const rel_xlsx_formats *f = s->formats;
+    worksheet_write_string(s->sheet, row, COL_CENTRO, "Uscite dell'esercizio (costi per natura)",
+                           f->total_label);
+    worksheet_write_number(s->sheet, row, COL_CONS, rel_xlsx_euros(uscite), f->total_money);
+    char formula[64];
+    /* the grand total sits two rows under the last area subtotal in Schede */
+    snprintf(formula, sizeof formula, "=Schede!F%u", (unsigned)areas[count - 1].row + 2);
+    worksheet_write_formula_num(s->sheet, row, COL_SCHEDE_CONS, formula, f->total_money,
+                                rel_xlsx_euros(schede));
+    difference(s, row, COL_DIFF_CONS, 'D', 'F', uscite - schede, f->total_money);
+}
+
 void rel_xlsx_centri(const rel_xlsx_sheet *s, const rel_xlsx_area_cell *areas, size_t count)
 {
     static const char *const labels[] = {"Centro di costo", "Area delle schede",
@@ -98,5 +136,6 @@ void rel_xlsx_centri(const rel_xlsx_sheet *s, const rel_xlsx_area_cell *areas, s
         }
         row++;
     }
+    write_uscite_check(s, row + 1, areas, count);
     rel_xlsx_print_setup(s, "Allegato A", row - 1, COL_DIFF_CONS, true);
 }
