@@ -78,6 +78,7 @@ typedef enum rel_block_kind {
     REL_BLOCK_TABLE,
     REL_BLOCK_CHART,
     REL_BLOCK_BULLET,      /* one item of a bulleted list */
+    REL_BLOCK_NUMBERED,    /* one item of a numbered list; level holds its number */
     REL_BLOCK_PAGE_BREAK,
     REL_BLOCK_TOC,         /* the Indice: headings with their pages, filled in at the end */
     REL_BLOCK_SIGNATURES,  /* text: "role\nname" pairs separated by "\n\n" */

@@ -52,11 +52,27 @@ static void add_heading(engine *e, const tpl_node *node)
     emitted(e, rel_doc_heading(e->doc, level, rel_arena_printf(e->arena, "%s %s", number, text)));
 }
 
-/* A narrative of testi/: paragraphs separated by blank lines, and "- "
- * bullets (a Markdown subset; **bold** and *italic* stay marked for the
+/* A narrative of testi/: paragraphs separated by blank lines, "- " bullets
+ * and "1. " numbered items (a Markdown subset; **bold** and *italic* stay marked for the
  * renderer). */
+/* "3. testo": an item of a numbered list (the number as written). */
+static bool numbered_item(const char *line, int *number, const char **item)
+{
+    int value = 0;
+    const char *p = line;
+    while (*p >= '0' && *p <= '9' && value < 1000)
+        value = value * 10 + (*p++ - '0');
+    if (p == line || p[0] != '.' || p[1] != ' ' || value == 0)
+        return false;
+    *number = value;
+    *item = p + 2;
+    return true;
+}
+
 static void add_narrative(engine *e, const char *text)
 {
+    int number;
+    const char *item;
     rel_engine_flush(e);
     for (const char *cursor = text; *cursor;) {
         const char *end = strchr(cursor, '\n');
@@ -72,6 +88,11 @@ static void add_narrative(engine *e, const char *text)
         } else if (line[0] == '-' && line[1] == ' ') {
             rel_engine_flush(e);
             emitted(e, rel_doc_block(e->doc, REL_BLOCK_BULLET, line + 2));
+        } else if (numbered_item(line, &number, &item)) {
+            rel_engine_flush(e);
+            emitted(e, rel_doc_block(e->doc, REL_BLOCK_NUMBERED, item));
+            if (e->doc->last)
+                e->doc->last->level = number;
         } else {
             e->paragraph = e->paragraph ? rel_arena_printf(e->arena, "%s %s", e->paragraph, line)
                                         : line;

@@ -196,7 +196,7 @@ const char *rel_pdf_text(rel_pdf_ctx *ctx, const char *utf8)
 
 bool rel_pdf_paragraph(rel_pdf_ctx *ctx, const char *utf8)
 {
-    return rel_pdf_text_block(ctx, utf8, 0.0, false);
+    return rel_pdf_text_block(ctx, utf8, 0.0, NULL);
 }
 
 /* Remembers where a heading lands, for the Indice and the bookmarks. */

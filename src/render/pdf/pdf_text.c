@@ -120,7 +120,7 @@ static void draw_line(rel_pdf_ctx *ctx, const piece *pieces, const line *l, doub
     HPDF_Page_EndText(ctx->page);
 }
 
-bool rel_pdf_text_block(rel_pdf_ctx *ctx, const char *utf8, double indent, bool bullet)
+bool rel_pdf_text_block(rel_pdf_ctx *ctx, const char *utf8, double indent, const char *marker)
 {
     size_t most = count_pieces(utf8) + 1, count;
     piece *pieces = rel_arena_array(ctx->arena, most, sizeof *pieces);
@@ -139,12 +139,15 @@ bool rel_pdf_text_block(rel_pdf_ctx *ctx, const char *utf8, double indent, bool 
             return false;
         ctx->y -= BODY_LEADING;
         double baseline = ctx->y + 3.5;
-        if (bullet && i == 0)
-            rel_pdf_draw_text(ctx, ctx->fonts.serif, BODY_SIZE, REL_PDF_MARGIN_X + indent - 11.0,
-                              baseline, "\x95");
+        if (marker && i == 0)
+            rel_pdf_draw_text(ctx, ctx->fonts.serif, BODY_SIZE,
+                              REL_PDF_MARGIN_X + indent - 5.0
+                                  - rel_pdf_width(ctx->fonts.serif, BODY_SIZE, marker,
+                                                  strlen(marker)),
+                              baseline, marker);
         draw_line(ctx, pieces, &lines[i], REL_PDF_MARGIN_X + indent, baseline,
                   i + 1 == n ? 0.0 : width);
     }
-    ctx->y -= bullet ? 2.0 : PARAGRAPH_GAP;
+    ctx->y -= marker ? 2.0 : PARAGRAPH_GAP;
     return true;
 }

@@ -115,8 +115,14 @@ static bool draw_blocks(rel_pdf_ctx *ctx, const rel_document *doc)
             ok = rel_pdf_chart(ctx, block->chart);
             break;
         case REL_BLOCK_BULLET:
-            ok = rel_pdf_text_block(ctx, block->text, 22.0, true);
+            ok = rel_pdf_text_block(ctx, block->text, 22.0, "\x95");
             break;
+        case REL_BLOCK_NUMBERED: {
+            char number[16];
+            snprintf(number, sizeof number, "%d.", block->level);
+            ok = rel_pdf_text_block(ctx, block->text, 22.0, number);
+            break;
+        }
         case REL_BLOCK_PAGE_BREAK:
             ok = ctx->y >= ctx->top || rel_pdf_new_page(ctx);
             break;
