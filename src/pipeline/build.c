@@ -132,7 +132,8 @@ static bool write_manifest(rel_output_set *outputs, const char *in_dir, const ch
 }
 
 static bool render_outputs(const rel_analysis *analysis, const char *in_dir,
-                           rel_output_set *outputs, rel_arena *arena, rel_diags *diags)
+                           rel_output_set *outputs, rel_arena *arena, rel_diags *diags,
+                           size_t *pages)
 {
     const rel_model *model = &analysis->model;
     const rel_document *doc = &analysis->doc;
@@ -141,7 +142,8 @@ static bool render_outputs(const rel_analysis *analysis, const char *in_dir,
     const char *pdf_path = rel_output_stage(outputs, REL_OUTPUT_PDF, arena, diags);
     const char *xlsx_path = rel_output_stage(outputs, REL_OUTPUT_XLSX, arena, diags);
     return pdf_path && xlsx_path
-           && rel_pdf_write(doc, pdf_path, rel_output_final_path(outputs, pdf_path), diags)
+           && rel_pdf_write(doc, pdf_path, rel_output_final_path(outputs, pdf_path), diags,
+                            pages)
            && rel_xlsx_write(model, &analysis->findings, &doc->created, xlsx_path,
                              rel_output_final_path(outputs, xlsx_path), diags)
            && write_manifest(outputs, in_dir, template_path, analysis, arena, diags);
@@ -157,9 +159,9 @@ static bool may_render(rel_exit status, bool draft)
 }
 
 rel_exit rel_build(const char *in_dir, const char *out_dir, bool force_draft, rel_arena *arena,
-                   rel_diags *diags, bool *published)
+                   rel_diags *diags, rel_build_result *result)
 {
-    *published = false;
+    *result = (rel_build_result){false, 0, 0, 0};
     if (!rel_output_check(out_dir, in_dir, arena, diags))
         return rel_exit_for(diags);   /* before computing anything */
     rel_analysis analysis = {0};
@@ -169,11 +171,14 @@ rel_exit rel_build(const char *in_dir, const char *out_dir, bool force_draft, re
     rel_output_set outputs;
     if (loaded && may_render(rel_exit_for(diags), analysis.model.entity.draft)
         && rel_output_prepare(&outputs, out_dir, in_dir, published_names, arena, diags)) {
-        *published = render_outputs(&analysis, in_dir, &outputs, arena, diags)
-                     && rel_output_commit(&outputs, diags);
-        if (!*published)
+        result->published = render_outputs(&analysis, in_dir, &outputs, arena, diags,
+                                           &result->pages)
+                            && rel_output_commit(&outputs, diags);
+        if (!result->published)
             rel_output_abort(&outputs);
     }
+    result->checks = analysis.findings.count;
+    result->findings = analysis.findings.errors;
     rel_findings_free(&analysis.findings);
     return rel_exit_for(diags);
 }

@@ -30,6 +30,14 @@ typedef enum rel_exit {
 #define REL_OUTPUT_XLSX "allegati.xlsx"
 #define REL_OUTPUT_MANIFEST "manifesto.json"
 
+/* What a build produced, for the CLI's last line and the batch summary. */
+typedef struct rel_build_result {
+    bool published;           /* the outputs were written */
+    size_t pages;             /* of the PDF */
+    size_t checks;            /* reconciliation checks made */
+    size_t findings;          /* of which did not hold (errors) */
+} rel_build_result;
+
 /* Loads, validates and reconciles `in_dir`; writes nothing anywhere. */
 rel_exit rel_check(const char *in_dir, rel_arena *arena, rel_diags *diags);
 
@@ -37,10 +45,10 @@ rel_exit rel_check(const char *in_dir, rel_arena *arena, rel_diags *diags);
  * writes the PDF and the XLSX annexes into `out_dir` atomically: both are
  * published or neither is, and earlier outputs stay as they were on any
  * failure. A draft (metadata `bozza`, or `force_draft`) is written despite
- * findings, marked BOZZA, and still exits REL_EXIT_FINDINGS. *published
- * says whether the outputs were written. */
+ * findings, marked BOZZA, and still exits REL_EXIT_FINDINGS. *result
+ * says what was written. */
 rel_exit rel_build(const char *in_dir, const char *out_dir, bool force_draft, rel_arena *arena,
-                   rel_diags *diags, bool *published);
+                   rel_diags *diags, rel_build_result *result);
 
 /* The date stamped into the outputs: SOURCE_DATE_EPOCH when set (UTC),
  * otherwise 31 December of the fiscal year. Never the clock. */

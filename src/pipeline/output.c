@@ -12,8 +12,7 @@
 #include "core/codes.h"
 #include "core/syserr.h"
 
-/* mkdir -p: creates every missing directory of `path`. */
-static bool make_dirs(const char *path, rel_arena *arena)
+bool rel_output_make_dirs(const char *path, rel_arena *arena)
 {
     char *copy = rel_arena_strdup(arena, path);
     if (copy == NULL)
@@ -136,7 +135,7 @@ bool rel_output_prepare(rel_output_set *set, const char *out_dir, const char *in
     rel_origin where = {out_dir, 0, 0};
     if (!rel_output_check(out_dir, in_dir, arena, diags))
         return false;
-    if (!make_dirs(out_dir, arena)) {
+    if (!rel_output_make_dirs(out_dir, arena)) {
         rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUTPUT_DIR, where,
                      "impossibile creare la cartella di output: %s", rel_syserr(errno));
         return false;

@@ -34,6 +34,10 @@ typedef struct rel_output_set {
 bool rel_output_check(const char *out_dir, const char *in_dir, rel_arena *arena,
                       rel_diags *diags);
 
+/* mkdir -p: creates every missing directory of `path`; false (errno set)
+ * when one cannot be created. */
+bool rel_output_make_dirs(const char *path, rel_arena *arena);
+
 /* Makes sure `out_dir` exists (creating it and its parents) and is
  * writable, and that it is neither `in_dir` nor inside it. Adds E200/E201
  * and returns false otherwise. Nothing is written inside `in_dir`. The

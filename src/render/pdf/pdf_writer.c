@@ -162,8 +162,9 @@ static void set_info(rel_pdf_ctx *ctx, const rel_document *doc)
 }
 
 bool rel_pdf_write(const rel_document *doc, const char *path, const char *shown,
-                   rel_diags *diags)
+                   rel_diags *diags, size_t *pages)
 {
+    *pages = 0;
     pdf_errors errors = {0, 0, 0};
     HPDF_Doc pdf = HPDF_New(on_pdf_error, &errors);
     if (pdf == NULL) {
@@ -196,6 +197,8 @@ bool rel_pdf_write(const rel_document *doc, const char *path, const char *shown,
         rel_diag_add(diags, REL_SEV_WARNING, REL_W_PDF_CHARS, (rel_origin){shown, 0, 0},
                      "%zu caratteri non rappresentabili nel PDF sono stati sostituiti",
                      ctx.replaced_chars);
+    if (ok)
+        *pages = ctx.page_count;
     HPDF_Free(pdf);
     return ok;
 }

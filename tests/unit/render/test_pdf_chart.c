@@ -242,10 +242,12 @@ static void write_pdf(document_builder build, const char *path)
     rel_diags_init(&diags, &arena);
     rel_document doc;
     build(&doc, &arena);
-    bool ok = rel_pdf_write(&doc, path, "relazione.pdf", &diags);
+    size_t pages = 0;
+    bool ok = rel_pdf_write(&doc, path, "relazione.pdf", &diags, &pages);
     if (!ok)
         rel_diags_write_text(&diags, stderr);
     assert_true(ok);
+    assert_true(pages > 0);
     assert_int_equal(diags.count, 0);
     rel_diags_free(&diags);
     rel_arena_free(&arena);
