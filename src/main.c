@@ -10,6 +10,9 @@
 #include <string.h>
 #include <time.h>
 
+#include <unistd.h>
+
+#include "batch/batch.h"
 #include "core/arena.h"
 #include "core/diag.h"
 #include "core/diag_json.h"
@@ -21,6 +24,7 @@ static const char usage_text[] =
     "                                                     allegati (XLSX)\n"
     "     relazione check CARTELLA       verifica dati e quadrature senza scrivere nulla\n"
     "     relazione init CARTELLA [--anno AAAA]  crea una cartella di input da compilare\n"
+    "     relazione batch RADICE -o USCITA [-j N] [--shard I/N]  un ente per sottocartella\n"
     "     relazione --help | --version\n"
     "\n"
     "CARTELLA contiene metadati.ini, schede.csv, gli altri CSV e testi/ (docs/INPUT.md).\n"
@@ -40,6 +44,8 @@ typedef struct cli_args {
     bool draft;
     int year;          /* init: the fiscal year of the skeleton */
     bool json;         /* --format json: diagnostics as JSON on stdout */
+    int jobs;          /* batch: worker processes */
+    int shard, shards; /* batch: --shard I/N */
 } cli_args;
 
 /* The skeleton of `init` is for the year just closed. */
@@ -84,7 +90,7 @@ static int parse_format(const char *value, cli_args *args)
 /* Returns -1 when the arguments are valid, an exit status otherwise. */
 static int parse_args(int argc, char **argv, cli_args *args)
 {
-    *args = (cli_args){NULL, NULL, "output", false, default_year(), false};
+    *args = (cli_args){NULL, NULL, "output", false, default_year(), false, 1, 1, 1};
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
@@ -104,6 +110,17 @@ static int parse_args(int argc, char **argv, cli_args *args)
         } else if (strcmp(arg, "--anno") == 0) {
             if (++i == argc || !parse_year(argv[i], &args->year))
                 return usage_error("dopo --anno serve un anno di quattro cifre");
+        } else if (strcmp(arg, "-j") == 0 || strcmp(arg, "--jobs") == 0
+                   || (strncmp(arg, "-j", 2) == 0 && arg[2] >= '0' && arg[2] <= '9')) {
+            const char *value = arg[2] >= '0' && arg[2] <= '9' ? arg + 2 : ++i < argc ? argv[i] : "";
+            char *end;
+            long jobs = strtol(value, &end, 10);
+            if (jobs < 1 || jobs > 256 || *end != '\0' || end == value)
+                return usage_error("dopo -j serve il numero di processi (da 1 a 256)");
+            args->jobs = (int)jobs;
+        } else if (strcmp(arg, "--shard") == 0) {
+            if (++i == argc || !rel_batch_parse_shard(argv[i], &args->shard, &args->shards))
+                return usage_error("dopo --shard serve I/N, con 1 <= I <= N (es. 2/8)");
         } else if (strcmp(arg, "--format") == 0 || strncmp(arg, "--format=", 9) == 0) {
             const char *value = arg[8] == '=' ? arg + 9 : ++i < argc ? argv[i] : NULL;
             int status = parse_format(value, args);
@@ -123,8 +140,8 @@ static int parse_args(int argc, char **argv, cli_args *args)
     if (args->command == NULL)
         return usage_error("manca il comando (build o check)");
     if (strcmp(args->command, "build") != 0 && strcmp(args->command, "check") != 0
-        && strcmp(args->command, "init") != 0)
-        return usage_error("comando sconosciuto: usare build, check o init");
+        && strcmp(args->command, "init") != 0 && strcmp(args->command, "batch") != 0)
+        return usage_error("comando sconosciuto: usare build, check, init o batch");
     if (args->input == NULL)
         return usage_error("manca la cartella di input");
     return -1;
@@ -156,6 +173,16 @@ static bool write_diags(const cli_args *args, const rel_diags *diags)
     return false;
 }
 
+static rel_exit run_batch(const cli_args *args, rel_arena *arena, rel_diags *diags)
+{
+    rel_batch_options options = {
+        .root = args->input, .out = args->output, .jobs = args->jobs, .shard = args->shard,
+        .shards = args->shards, .progress = args->json ? NULL : stderr,
+        .terminal = isatty(fileno(stderr)) != 0,
+    };
+    return rel_batch_run(&options, arena, diags);
+}
+
 int main(int argc, char **argv)
 {
     cli_args args;
@@ -169,18 +196,20 @@ int main(int argc, char **argv)
     rel_diags_init(&diags, &arena);
 
     rel_exit status;
-    bool published = false;
+    rel_build_result built = {false, 0, 0, 0};
     if (strcmp(args.command, "build") == 0)
-        status = rel_build(args.input, args.output, args.draft, &arena, &diags, &published);
+        status = rel_build(args.input, args.output, args.draft, &arena, &diags, &built);
     else if (strcmp(args.command, "init") == 0)
         status = rel_init(args.input, args.year, &arena, &diags);
+    else if (strcmp(args.command, "batch") == 0)
+        status = run_batch(&args, &arena, &diags);
     else
         status = rel_check(args.input, &arena, &diags);
     rel_diags_sort(&diags);
     if (!write_diags(&args, &diags) && status == REL_EXIT_OK)
         status = REL_EXIT_IOERR;
     if (!args.json)
-        report_success(&args, status, published);
+        report_success(&args, status, built.published);
 
     rel_diags_free(&diags);
     rel_arena_free(&arena);
