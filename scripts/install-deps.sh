@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages relazione needs to build, run and test.
+# Installs the Debian packages relazione needs to build, run and test, or
+# the packages given as arguments instead (tests/fuzz/install-fuzz-deps.sh).
 # Idempotent: when everything is installed it does nothing and says nothing.
 set -euo pipefail
 
@@ -17,6 +18,7 @@ packages=(
   python3 python3-openpyxl            # tests: read the XLSX back with another library
   valgrind                            # tests: memcheck of the end-to-end runs
 )
+[ $# -gt 0 ] && packages=("$@")
 
 missing=()
 for package in "${packages[@]}"; do

@@ -5,6 +5,7 @@
 
 #include "core/codes.h"
 #include "core/number.h"
+#include "validate/schema.h"
 
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
 #define SHEET "stato_patrimoniale"
@@ -13,19 +14,6 @@
 
 /* Ratios are compared at the decimals reports print. */
 #define COMPARE_DECIMALS 2
-
-static const char *const item_codes[REL_BALANCE_ITEM_COUNT] = {
-    "immobilizzazioni_immateriali", "immobilizzazioni_materiali",
-    "immobilizzazioni_finanziarie", "rimanenze", "crediti_clienti", "altri_crediti",
-    "ratei_risconti_attivi", "debiti_fornitori", "acconti", "debiti_tributari_previdenziali",
-    "altri_debiti", "ratei_risconti_passivi", "tfr", "debiti_tributari_previdenziali_oltre",
-    "altre_passivita_medio_lungo", "patrimonio_netto", "debiti_finanziari_lungo",
-    "debiti_finanziari_breve", "disponibilita_liquide", "altre_attivita_finanziarie_correnti",
-    "crediti_finanziari_correnti", "debiti_bancari_correnti",
-    "altre_passivita_finanziarie_correnti", "debiti_leasing_correnti", "obbligazioni",
-    "debiti_bancari_non_correnti", "altre_passivita_finanziarie_non_correnti",
-    "debiti_leasing_non_correnti",
-};
 
 /* A quantity is an item (index below REL_BALANCE_ITEM_COUNT) or a subtotal
  * (REL_BALANCE_ITEM_COUNT + its index); a term adds or subtracts one. */
@@ -189,7 +177,7 @@ static bool sum_terms(const rel_balance *b, const bool *written, const term *ter
 static int item_of(const char *code)
 {
     for (size_t i = 0; i < REL_BALANCE_ITEM_COUNT; i++)
-        if (strcmp(item_codes[i], code) == 0)
+        if (strcmp(rel_balance_sheet_codes[i], code) == 0)
             return (int)i;
     return -1;
 }
@@ -426,7 +414,7 @@ void rel_balance_reconcile(const rel_model *model, rel_findings *findings)
 
 const char *rel_balance_item_code(rel_balance_item item)
 {
-    return (unsigned)item < REL_BALANCE_ITEM_COUNT ? item_codes[item] : NULL;
+    return (unsigned)item < REL_BALANCE_ITEM_COUNT ? rel_balance_sheet_codes[item] : NULL;
 }
 
 const char *rel_balance_subtotal_code(rel_balance_subtotal subtotal)

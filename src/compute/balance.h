@@ -28,9 +28,8 @@
 #include "model/model.h"
 #include "reconcile/finding.h"
 
-/* The items of the sheet, in the order of the `codice` vocabulary of
- * stato_patrimoniale (validate/schemas.c); rel_balance_item_code gives the
- * code. They are the only inputs of the computation. */
+/* The items of the sheet, in the order of rel_balance_sheet_codes
+ * (validate/schema.h); rel_balance_item_code gives the code. They are the only inputs of the computation. */
 typedef enum rel_balance_item {
     REL_BALANCE_IMMOBILIZZAZIONI_IMMATERIALI,
     REL_BALANCE_IMMOBILIZZAZIONI_MATERIALI,

@@ -43,6 +43,11 @@ typedef struct rel_schema {
 } rel_schema;
 
 /* Every known dataset, in the order they are loaded and documented. */
+/* The `codice` vocabulary of stato_patrimoniale, NULL-terminated: the
+ * items of compute/balance.h in the order of rel_balance_item, then the
+ * subtotals a sheet may declare. Shared so that the two cannot drift. */
+extern const char *const rel_balance_sheet_codes[];
+
 extern const rel_schema *const rel_schemas[];
 extern const size_t rel_schema_count;
 

@@ -93,7 +93,7 @@ static const rel_column_schema progetti_columns[] = {
 /* The reclassified balance sheet (financial criterion), as printed in the
  * "Principali dati patrimoniali" of art. 2428 reports. The declared
  * subtotals are accepted so that reconciliation can check them. */
-static const char *const bilancio_codes[] = {
+const char *const rel_balance_sheet_codes[] = {
     "immobilizzazioni_immateriali", "immobilizzazioni_materiali",
     "immobilizzazioni_finanziarie", "rimanenze", "crediti_clienti", "altri_crediti",
     "ratei_risconti_attivi", "debiti_fornitori", "acconti", "debiti_tributari_previdenziali",
@@ -112,7 +112,7 @@ static const char *const bilancio_codes[] = {
 };
 
 static const rel_column_schema bilancio_columns[] = {
-    {"codice", REL_TYPE_CODE, NE | KEY, "disponibilita_liquide", bilancio_codes},
+    {"codice", REL_TYPE_CODE, NE | KEY, "disponibilita_liquide", rel_balance_sheet_codes},
     C("voce", TEXT, LABEL, "Disponibilità liquide"),
 };
 
