@@ -27,6 +27,13 @@ bool rel_pdf_fonts_load(HPDF_Doc pdf, rel_pdf_fonts *fonts, rel_diags *diags)
     if (dir == NULL || dir[0] == '\0')
         dir = REL_FONT_DIR;
     rel_arena *arena = diags->arena;
+    fonts->to_cp1252 = iconv_open("WINDOWS-1252//TRANSLIT", "UTF-8");
+    if (fonts->to_cp1252 == (iconv_t)-1) {
+        rel_diag_add(diags, REL_SEV_ERROR, REL_E_PDF, (rel_origin){"relazione.pdf", 0, 0},
+                     "conversione in Windows-1252 non disponibile: installare i moduli "
+                     "gconv della libreria C (pacchetto Debian «libc6»)");
+        return false;
+    }
     fonts->serif = load_font(pdf, dir, "LiberationSerif-Regular.ttf", arena, diags);
     fonts->serif_bold = load_font(pdf, dir, "LiberationSerif-Bold.ttf", arena, diags);
     fonts->serif_italic = load_font(pdf, dir, "LiberationSerif-Italic.ttf", arena, diags);
@@ -39,15 +46,22 @@ bool rel_pdf_fonts_load(HPDF_Doc pdf, rel_pdf_fonts *fonts, rel_diags *diags)
            && fonts->sans_bold && fonts->sans_italic;
 }
 
-char *rel_pdf_encode(rel_arena *arena, const char *text, size_t *replaced)
+void rel_pdf_fonts_close(rel_pdf_fonts *fonts)
+{
+    if (fonts->to_cp1252 != (iconv_t)-1)
+        iconv_close(fonts->to_cp1252);
+    fonts->to_cp1252 = (iconv_t)-1;
+}
+
+char *rel_pdf_encode(const rel_pdf_fonts *fonts, rel_arena *arena, const char *text,
+                     size_t *replaced)
 {
     size_t len = strlen(text);
     char *out = rel_arena_alloc(arena, len * 2 + 1);
     if (out == NULL)
         return NULL;
-    iconv_t cd = iconv_open("WINDOWS-1252//TRANSLIT", "UTF-8");
-    if (cd == (iconv_t)-1)
-        return NULL;
+    iconv_t cd = fonts->to_cp1252;
+    iconv(cd, NULL, NULL, NULL, NULL);   /* back to the initial state */
     char *in_ptr = (char *)text;
     size_t in_left = len;
     char *out_ptr = out;
@@ -70,7 +84,6 @@ char *rel_pdf_encode(rel_arena *arena, const char *text, size_t *replaced)
         } while (in_left > 0 && ((unsigned char)*in_ptr & 0xC0) == 0x80);
     }
     *out_ptr = '\0';
-    iconv_close(cd);
     return out;
 }
 

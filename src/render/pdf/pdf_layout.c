@@ -191,7 +191,7 @@ void rel_pdf_draw_text(rel_pdf_ctx *ctx, HPDF_Font font, double size, double x, 
 
 const char *rel_pdf_text(rel_pdf_ctx *ctx, const char *utf8)
 {
-    return rel_pdf_encode(ctx->arena, utf8, &ctx->replaced_chars);
+    return rel_pdf_encode(&ctx->fonts, ctx->arena, utf8, &ctx->replaced_chars);
 }
 
 bool rel_pdf_paragraph(rel_pdf_ctx *ctx, const char *utf8)

@@ -199,6 +199,7 @@ bool rel_pdf_write(const rel_document *doc, const char *path, const char *shown,
                      ctx.replaced_chars);
     if (ok)
         *pages = ctx.page_count;
+    rel_pdf_fonts_close(&ctx.fonts);
     HPDF_Free(pdf);
     return ok;
 }

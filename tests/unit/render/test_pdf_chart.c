@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include <ctype.h>
+#include <iconv.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,7 +79,10 @@ static void test_numbers_italian(void **state)
     (void)state;
     rel_arena arena;
     rel_arena_init(&arena);
+    /* No fonts needed, only their encoding (what rel_pdf_fonts_load opens). */
     rel_pdf_ctx ctx = {.arena = &arena};
+    ctx.fonts.to_cp1252 = iconv_open("WINDOWS-1252//TRANSLIT", "UTF-8");
+    assert_true(ctx.fonts.to_cp1252 != (iconv_t)-1);
     rel_doc_chart money = {.money = true};
     rel_doc_chart percent = {.percent = true};
     rel_doc_chart count = {0};
@@ -93,6 +97,7 @@ static void test_numbers_italian(void **state)
     assert_string_equal(rel_pdf_chart_number(&ctx, &count, 1e300, 0), "n.d.");
     assert_string_equal(rel_pdf_chart_share(&ctx, 864691.0 / 2401920.0), "36,0%");
     assert_string_equal(rel_pdf_chart_share(&ctx, 9600.0 / 2401920.0), "0,4%");
+    rel_pdf_fonts_close(&ctx.fonts);
     rel_arena_free(&arena);
 }
 
@@ -511,6 +516,7 @@ static void test_advances_and_breaks_pages(void **state)
     assert_int_equal(ctx.figures, 3);
     assert_true(ctx.y > REL_PDF_BOTTOM);
     assert_int_equal(HPDF_GetError(pdf), HPDF_OK);
+    rel_pdf_fonts_close(&ctx.fonts);
     HPDF_Free(pdf);
     rel_diags_free(&diags);
     rel_arena_free(&arena);
