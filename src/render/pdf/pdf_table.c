@@ -4,6 +4,12 @@
 
 #define CELL_SIZE 8.5
 #define CELL_LEADING 10.5
+/* A short table a little too wide for a portrait page is set smaller
+ * rather than turned: a landscape page for a few rows breaks the reading
+ * more than 7.5 points do. A long table gets its landscape pages. */
+#define COMPACT_SIZE 7.5
+#define COMPACT_LEADING 9.5
+#define COMPACT_MAX_ROWS 12
 #define CELL_PAD_X 4.0
 #define CELL_PAD_Y 3.5
 #define CAPTION_SIZE 9.5
@@ -21,18 +27,19 @@ typedef struct table_geometry {
     double x[32];             /* left edge of each column */
     double width[32];
     double total;             /* the table's width: the text width of its pages */
+    double size, leading;     /* of the cells' text */
     bool landscape;
 } table_geometry;
 
 /* Widest cell of column `c` in the fonts its rows use; the header counts
  * only by its longest word, since a header may wrap. */
-static double widest(rel_pdf_ctx *ctx, const rel_doc_table *table, size_t c)
+static double widest(rel_pdf_ctx *ctx, const rel_doc_table *table, size_t c, double size)
 {
     const char *header = rel_pdf_text(ctx, table->header[c]);
     double most = 0.0;
     for (const char *word = header; word && *word;) {
         size_t len = strcspn(word, " ");
-        double width = rel_pdf_width(ctx->fonts.sans_bold, CELL_SIZE, word, len);
+        double width = rel_pdf_width(ctx->fonts.sans_bold, size, word, len);
         most = width > most ? width : most;
         word += len + (word[len] == ' ');
     }
@@ -42,7 +49,7 @@ static double widest(rel_pdf_ctx *ctx, const rel_doc_table *table, size_t c)
             continue;
         const char *text = rel_pdf_text(ctx, row->cells[c]);
         HPDF_Font font = row->style == REL_STYLE_NORMAL ? ctx->fonts.sans : ctx->fonts.sans_bold;
-        double width = text ? rel_pdf_width(font, CELL_SIZE, text, strlen(text)) : 0.0;
+        double width = text ? rel_pdf_width(font, size, text, strlen(text)) : 0.0;
         if (width > most)
             most = width;
     }
@@ -63,7 +70,8 @@ static bool single_words(const rel_doc_table *table, size_t c)
 }
 
 /* Longest single word of a text column: narrower, it would break words. */
-static double longest_word(rel_pdf_ctx *ctx, const rel_doc_table *table, size_t c)
+static double longest_word(rel_pdf_ctx *ctx, const rel_doc_table *table, size_t c,
+                           double size)
 {
     double most = 0.0;
     for (size_t r = 0; r < table->row_count; r++) {
@@ -72,7 +80,7 @@ static double longest_word(rel_pdf_ctx *ctx, const rel_doc_table *table, size_t 
                                ? NULL : rel_pdf_text(ctx, row->cells[c]);
         for (const char *word = text; word && *word;) {
             size_t len = strcspn(word, " ");
-            double width = rel_pdf_width(ctx->fonts.sans, CELL_SIZE, word, len);
+            double width = rel_pdf_width(ctx->fonts.sans, size, word, len);
             most = width > most ? width : most;
             word += len + (word[len] == ' ');
         }
@@ -85,18 +93,18 @@ static double longest_word(rel_pdf_ctx *ctx, const rel_doc_table *table, size_t 
  * relative widths. Returns false when even so the table is wider than
  * `width` (it then wants a landscape page). */
 static bool compute_geometry(rel_pdf_ctx *ctx, const rel_doc_table *table, double width,
-                             table_geometry *g)
+                             double size, table_geometry *g)
 {
     double fixed = 0.0, weights = 0.0, words = 0.0;
     bool fits[32];
     for (size_t c = 0; c < table->columns; c++) {
         fits[c] = table->align[c] == REL_ALIGN_RIGHT || single_words(table, c);
         if (fits[c]) {
-            g->width[c] = widest(ctx, table, c) + 2 * CELL_PAD_X + 1.0;
+            g->width[c] = widest(ctx, table, c, size) + 2 * CELL_PAD_X + 1.0;
             fixed += g->width[c];
         } else {
             weights += table->widths[c];
-            words += longest_word(ctx, table, c);
+            words += longest_word(ctx, table, c, size);
         }
     }
     double left = width - fixed;
@@ -109,6 +117,8 @@ static bool compute_geometry(rel_pdf_ctx *ctx, const rel_doc_table *table, doubl
     }
     g->table = table;
     g->total = width;
+    g->size = size;
+    g->leading = size == COMPACT_SIZE ? COMPACT_LEADING : CELL_LEADING;
     return fixed + words <= width;
 }
 
@@ -141,7 +151,7 @@ static bool lay_out_row(rel_pdf_ctx *ctx, const table_geometry *g, const char **
             break;
         double width = spans(style) ? g->total - g->width[0] * 0.15 : g->width[c];
         const char *text = rel_pdf_text(ctx, cells[c]);
-        size_t count = text ? rel_pdf_wrap(ctx, row_font(ctx, style, header), CELL_SIZE, text,
+        size_t count = text ? rel_pdf_wrap(ctx, row_font(ctx, style, header), g->size, text,
                                            width - 2 * CELL_PAD_X, &row->lines[c]) : 0;
         if (count == 0)
             return false;
@@ -149,7 +159,7 @@ static bool lay_out_row(rel_pdf_ctx *ctx, const table_geometry *g, const char **
         if (count > most)
             most = count;
     }
-    row->height = most * CELL_LEADING + 2 * CELL_PAD_Y;
+    row->height = most * g->leading + 2 * CELL_PAD_Y;
     return true;
 }
 
@@ -185,13 +195,13 @@ static void draw_row(rel_pdf_ctx *ctx, const table_geometry *g, const laid_row *
         if (spans(row->style) && c > 0)
             break;
         bool right = g->table->align[c] == REL_ALIGN_RIGHT && !spans(row->style);
-        double baseline = top - CELL_PAD_Y - CELL_SIZE;
-        for (size_t i = 0; i < row->line_counts[c]; i++, baseline -= CELL_LEADING) {
+        double baseline = top - CELL_PAD_Y - g->size;
+        for (size_t i = 0; i < row->line_counts[c]; i++, baseline -= g->leading) {
             const rel_pdf_line *line = &row->lines[c][i];
             double indent = row->style == REL_STYLE_NOTE ? g->width[0] * 0.15 : 0.0;
             double x = right ? g->x[c] + g->width[c] - CELL_PAD_X - line->width
                              : g->x[c] + CELL_PAD_X + indent;
-            rel_pdf_draw_line(ctx, font, CELL_SIZE, x, baseline, line, 0.0);
+            rel_pdf_draw_line(ctx, font, g->size, x, baseline, line, 0.0);
         }
     }
     ctx->y -= row->height;
@@ -224,9 +234,11 @@ bool rel_pdf_table(rel_pdf_ctx *ctx, const rel_doc_table *table)
     if (table->columns == 0 || table->columns > 32)
         return false;
     table_geometry g;
-    g.landscape = !compute_geometry(ctx, table, REL_PDF_TEXT_WIDTH, &g);
+    g.landscape = !compute_geometry(ctx, table, REL_PDF_TEXT_WIDTH, CELL_SIZE, &g)
+                  && (table->row_count > COMPACT_MAX_ROWS
+                      || !compute_geometry(ctx, table, REL_PDF_TEXT_WIDTH, COMPACT_SIZE, &g));
     if (g.landscape) {
-        compute_geometry(ctx, table, REL_PDF_LANDSCAPE_TEXT_WIDTH, &g);
+        compute_geometry(ctx, table, REL_PDF_LANDSCAPE_TEXT_WIDTH, CELL_SIZE, &g);
         if (!rel_pdf_new_page_turned(ctx, true))
             return false;
     }
