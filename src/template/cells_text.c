@@ -47,3 +47,16 @@ const char *rel_value_text(rel_arena *arena, const rel_value *value, rel_type ty
     }
     return value->text;
 }
+
+const char *rel_label_heading(rel_arena *arena, const char *label)
+{
+    char *heading = rel_arena_strdup(arena, label);
+    if (heading == NULL)
+        return label;
+    for (char *c = heading; *c; c++)
+        if (*c == '_')
+            *c = ' ';
+    if (heading[0] >= 'a' && heading[0] <= 'z')
+        heading[0] = (char)(heading[0] - 'a' + 'A');
+    return heading;
+}

@@ -1,5 +1,5 @@
 /*
- * cells_text.h - a typed value as the text a table shows (private).
+ * cells_text.h - a typed value, or a column label, as a table shows it (private).
  */
 #ifndef REL_TEMPLATE_CELLS_TEXT_H
 #define REL_TEMPLATE_CELLS_TEXT_H
@@ -17,5 +17,9 @@ bool rel_column_whole_euros(const rel_dataset *dataset, int column);
  * `whole`), "€ -" for zero, "1.482", "4,63", "44,44%", "31/12/2024",
  * "mag 2020", "SI"; "" for an empty cell. In the arena. */
 const char *rel_value_text(rel_arena *arena, const rel_value *value, rel_type type, bool whole);
+
+/* A column label as a heading shows it: "quota_comuni" → "Quota comuni".
+ * In the arena; `label` itself when out of memory. */
+const char *rel_label_heading(rel_arena *arena, const char *label);
 
 #endif

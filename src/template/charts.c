@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/codes.h"
+#include "template/cells_text.h"
 #include "template/tables.h"
 #include "validate/schema.h"
 
@@ -94,6 +95,9 @@ static bool fill_chart(engine *e, const rel_dataset *d, const int *columns, size
         if (values == NULL)
             return false;
         series[s].values = values;
+        /* Column series are named as the table's header names them. */
+        if (!by_year)
+            series[s].name = rel_label_heading(e->arena, d->columns[columns[s]].label);
     }
     size_t line = 0;
     for (size_t r = 0; r < d->row_count; r++) {
@@ -105,7 +109,8 @@ static bool fill_chart(engine *e, const rel_dataset *d, const int *columns, size
             size_t s = by_year ? line : k, c = by_year ? k : line;
             ((double *)series[s].values)[c] = value;
             chart->categories[c] = by_year ? d->columns[columns[k]].label : row_name(d, row);
-            series[s].name = by_year ? row_name(d, row) : d->columns[columns[k]].label;
+            if (by_year)
+                series[s].name = row_name(d, row);
         }
         line++;
     }
@@ -130,7 +135,8 @@ static bool fill_grouped(engine *e, const rel_dataset *d, int by, const int *col
         values[k] = rel_arena_array(e->arena, d->row_count + 1, sizeof **values);
         if (values[k] == NULL)
             return false;
-        series[k] = (rel_chart_series){d->columns[columns[k]].label, values[k]};
+        series[k] = (rel_chart_series){rel_label_heading(e->arena, d->columns[columns[k]].label),
+                                       values[k]};
     }
     size_t groups = 0;
     for (size_t r = 0; r < d->row_count; r++) {

@@ -250,19 +250,6 @@ static bool dataset_row(engine *e, rel_doc_table *table, const rel_dataset *d, c
 }
 
 /* "non_vincolato" => "Non vincolato": a header as a reader expects it. */
-static const char *pretty_label(rel_arena *arena, const char *label)
-{
-    char *pretty = rel_arena_strdup(arena, label);
-    if (pretty == NULL)
-        return label;
-    for (char *c = pretty; *c; c++)
-        if (*c == '_')
-            *c = ' ';
-    if (pretty[0] >= 'a' && pretty[0] <= 'z')
-        pretty[0] = (char)(pretty[0] - 'a' + 'A');
-    return pretty;
-}
-
 static rel_doc_table *dataset_table_head(engine *e, const tpl_node *node, const rel_dataset *d,
                                          const plan *p)
 {
@@ -274,7 +261,7 @@ static rel_doc_table *dataset_table_head(engine *e, const tpl_node *node, const 
         return NULL;
     for (size_t i = 0; i < p->count; i++) {
         const rel_column *column = &d->columns[p->columns[i]];
-        header[i] = pretty_label(e->arena, column->label);
+        header[i] = rel_label_heading(e->arena, column->label);
         align[i] = is_number(column->type) ? REL_ALIGN_RIGHT : REL_ALIGN_LEFT;
         widths[i] = column->is_label ? 3.0 : 1.5;
     }

@@ -57,6 +57,15 @@ class PdfStructure(unittest.TestCase):
     def test_at_least_thirty_pages(self):
         self.assertGreaterEqual(self.pages, 30)
 
+    def test_chart_legends_read_as_the_table_headers(self):
+        # The legend names the series as the tables' headers do: "Preventivo", not the
+        # raw column name "preventivo".
+        caption = "Fig. 1: Preventivo e consuntivo per area"
+        pages = [page_text(self.pdf, n) for n in range(1, self.pages + 1)]
+        chart = next(text for text in pages if caption in text)
+        self.assertIn("Preventivo Consuntivo", chart.splitlines())
+        self.assertNotIn("preventivo consuntivo", chart)
+
     def test_every_index_entry_points_at_its_heading(self):
         entries = self.toc_entries()
         self.assertGreaterEqual(len(entries), 20)
