@@ -1,48 +1,29 @@
 /*
- * summary.h - what a batch tells: progress while it runs, and the summary
- * of every entity in OUT/riepilogo.csv and OUT/riepilogo.json (private to
- * batch/).
+ * summary.h - the summary of a batch, one row per entity in entity order
+ * (private to batch/): OUT/riepilogo.csv for Italian Excel and
+ * OUT/riepilogo.json for programs. Columns (docs/SCALING.md):
+ *
+ *     ente;esito;codice_uscita;errori;avvisi;verifiche;da_correggere;pagine;secondi
+ *     alfa;ok;0;0;0;112;0;30;0,05
+ *     dati_errati;dati non validi;65;1;0;0;0;;0,01
+ *
+ * `pagine` is empty (null in JSON) when no PDF was written.
  */
 #ifndef REL_BATCH_SUMMARY_H
 #define REL_BATCH_SUMMARY_H
 
 #include <stdbool.h>
-#include <stdio.h>
-#include <sys/types.h>
+#include <stddef.h>
 
-#include "batch/batch.h"
+#include "batch/entity.h"
 
-#define REL_BATCH_LOGS "_registro"   /* OUT/_registro/<entity>.txt: its diagnostics */
+/* Writes the CSV (UTF-8 with BOM, ';', decimal comma, CRLF; fields quoted
+ * by libcsv where needed) to `path`. false on any write error; the caller
+ * owns the file and removes it then. */
+bool rel_batch_summary_csv(const char *path, const rel_batch_entity *list, size_t count);
 
-typedef struct rel_batch_entity {
-    const char *name;
-    pid_t pid;
-    int pipe;
-    double started;
-    double seconds;
-    bool done;
-    bool crashed;             /* killed by a signal, or never reported */
-    int status;               /* the exit status a single build would have */
-    rel_build_result result;
-    size_t errors, warnings;
-} rel_batch_entity;
-
-typedef struct rel_batch_progress {
-    FILE *out;
-    bool terminal;
-    size_t total, done, clean, findings, failed;
-} rel_batch_progress;
-
-/* The outcome in words: "ok", "da correggere" (findings), "dati non validi"… */
-const char *rel_batch_outcome(const rel_batch_entity *entity);
-
-/* One entity finished: a line, or the bar redrawn on a terminal. */
-void rel_batch_progress_step(rel_batch_progress *progress, const rel_batch_entity *entity);
-void rel_batch_progress_end(rel_batch_progress *progress);
-
-/* riepilogo.csv (';' and decimal comma, for Italian Excel) and
- * riepilogo.json, in entity order. false after adding an error. */
-bool rel_batch_write_summary(const rel_batch_options *options, const rel_batch_entity *list,
-                             size_t count, rel_arena *arena, rel_diags *diags);
+/* Writes the JSON ({"enti": N, "risultati": [...]}) to `path`; false on
+ * any error. */
+bool rel_batch_summary_json(const char *path, const rel_batch_entity *list, size_t count);
 
 #endif
