@@ -84,6 +84,7 @@
 #define REL_T_LIMIT              "T006" /* includes nested too deep, or a loop too long */
 #define REL_T_TABLE              "T007" /* {% tabella %} or {% grafico %} of an unknown table */
 #define REL_T_MISSING            "T008" /* the template file is missing */
+#define REL_T_EMPTY              "T009" /* the template has no content */
 
 #define REL_R_TOTAL              "R001" /* a declared TOTALE differs from the sum of its lines */
 #define REL_R_IDENTITY           "R002" /* the same quantity differs between two tables */

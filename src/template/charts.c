@@ -49,8 +49,12 @@ static size_t chart_columns(engine *e, const tpl_node *node, const rel_dataset *
             char one[64];
             snprintf(one, sizeof one, "%.*s", (int)len, name);
             int column = rel_dataset_column(d, one);
-            if (column >= 0)
-                columns[count++] = column;
+            if (column < 0) {
+                rel_engine_error(e, REL_T_NAME, node->at, "la tabella «%s» non ha la colonna "
+                                 "«%s»", d->name, one);
+                return 0;
+            }
+            columns[count++] = column;
             name += len + (name[len] == ',');
         }
         return count;
@@ -179,8 +183,10 @@ void rel_engine_chart(engine *e, const tpl_node *node)
         return;
     }
     rel_doc_chart *chart = rel_arena_alloc(e->arena, sizeof *chart);
-    if (chart == NULL)
+    if (chart == NULL) {
+        rel_engine_oom(e, node->at);
         return;
+    }
     chart->kind = REL_CHART_BAR;
     bool known = type == NULL;
     for (size_t i = 0; type && i < sizeof kinds / sizeof kinds[0]; i++)
@@ -209,9 +215,5 @@ void rel_engine_chart(engine *e, const tpl_node *node)
     }
     bool filled = by_column >= 0 ? fill_grouped(e, d, by_column, columns, count, chart)
                                  : fill_chart(e, d, columns, count, chart);
-    if (!filled || !rel_doc_chart_add(e->doc, chart)) {
-        e->ok = false;
-        return;
-    }
-    e->blocks++;
+    rel_engine_emitted(e, filled && rel_doc_chart_add(e->doc, chart), node->at);
 }

@@ -9,11 +9,16 @@
 
 #include "compute/formula/formula.h"
 #include "template/template.h"
+#include "template/text_buf.h"
 #include "template/tpl.h"
 
 #define REL_TPL_MAX_VARS 8
 #define REL_TPL_MAX_INCLUDES 8
 #define REL_TPL_MAX_LOOP 1000
+/* Nested loops multiply: 8 loops of 4 values run their body 65.536 times
+ * (18.603 pages). Their product, the times the innermost body runs, is
+ * bounded too. */
+#define REL_TPL_MAX_REPEATS 10000
 
 typedef struct tpl_var {
     const char *name;
@@ -29,7 +34,11 @@ typedef struct engine {
     size_t var_count;
     int includes;                      /* depth of {% includi %} */
     int numbers[3];                    /* heading numbers: 2.1.3 */
-    const char *paragraph;             /* text collected for the current paragraph */
+    rel_text_buf paragraph;            /* text collected for the current paragraph */
+    rel_origin paragraph_at;           /* where its first line comes from */
+    size_t repeats;                    /* product of the values of the loops we are in */
+    bool halted;                       /* a limit was hit: nothing more is evaluated */
+    bool out_of_memory;                /* reported once */
     size_t blocks;                     /* blocks emitted so far */
     rel_doc_kpi *kpis;                 /* inside {% cifre_chiave %}: bullets become tiles */
     size_t kpi_count;
@@ -44,6 +53,29 @@ void rel_engine_kpi(engine *e, const tpl_node *node);
 
 /* {% cifre_chiave %} ... {% fine %}: collects the tiles of its body. */
 void rel_engine_kpis(engine *e, const tpl_node *node);
+
+/* Counts a block appended to the document (ok) or reports that memory ran
+ * out appending it (!ok); returns ok. */
+bool rel_engine_emitted(engine *e, bool ok, rel_origin at);
+
+/* Appends words to the paragraph being collected, joined by a blank. false
+ * (reported) when out of memory. */
+bool rel_engine_add_words(engine *e, const char *text, size_t len, rel_origin at);
+
+/* The first positional argument of a directive, or a T001 naming `what`. */
+const char *rel_engine_required_name(engine *e, const tpl_node *node, const char *what);
+
+/* A limit of the template language was passed (T006): reported, and the
+ * evaluation stops there, so one runaway loop gives one error. */
+void rel_engine_limit(engine *e, rel_origin at, const char *format, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* {% testo %}, a narrative's paragraphs and lists, {% per %}, {% obbligo %}:
+ * in narrative.c, loops.c, obligations.c. */
+void rel_engine_text(engine *e, const tpl_node *node);
+void rel_engine_narrative(engine *e, const rel_narrative *narrative);
+void rel_engine_loop(engine *e, const tpl_node *node);
+void rel_engine_obligation(engine *e, const tpl_node *node);
 
 /* Runs a list of nodes. */
 void rel_engine_run(engine *e, const tpl_node *node);
@@ -66,6 +98,10 @@ rel_formula_names rel_engine_names(engine *e);
 /* Reports a template error (sets ok to false). */
 void rel_engine_error(engine *e, const char *code, rel_origin at, const char *format, ...)
     __attribute__((format(printf, 4, 5)));
+
+/* Memory ran out building the document: reported once (E001), and the
+ * evaluation fails; a part that cannot be built never drops out silently. */
+void rel_engine_oom(engine *e, rel_origin at);
 
 /* Closes the paragraph being collected, if any. */
 bool rel_engine_flush(engine *e);

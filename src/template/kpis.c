@@ -41,6 +41,11 @@ void rel_engine_kpi(engine *e, const tpl_node *node)
     const char *parts[4];
     size_t offsets[4];
     size_t count = split_parts(e, node->text, parts, offsets, 4);
+    for (size_t i = 0; i < count; i++)
+        if (parts[i] == NULL) {
+            rel_engine_oom(e, node->at);
+            return;
+        }
     if (count < 2 || e->kpi_count == REL_TPL_MAX_KPIS) {
         rel_engine_error(e, REL_T_SYNTAX, node->at, count < 2
                          ? "cifra chiave non valida: scrivere «- Etichetta | FORMULA | filtro | "
@@ -62,6 +67,8 @@ void rel_engine_kpi(engine *e, const tpl_node *node)
                                              "var_perc", filter_at) : NULL;
         change = change ? rel_arena_printf(e->arena, "%s sul %d", change,
                                            e->ctx->model->entity.year - 1) : NULL;
+        if (change == NULL && e->ok)
+            rel_engine_oom(e, node->at);
     }
     if (value != NULL && change != NULL)
         e->kpis[e->kpi_count++] = (rel_doc_kpi){parts[0], value, change};
@@ -69,10 +76,13 @@ void rel_engine_kpi(engine *e, const tpl_node *node)
 
 void rel_engine_kpis(engine *e, const tpl_node *node)
 {
+    if (e->kpis != NULL) {
+        rel_engine_error(e, REL_T_BLOCK, node->at, "cifre_chiave dentro cifre_chiave");
+        return;
+    }
     rel_doc_kpi *tiles = rel_arena_array(e->arena, REL_TPL_MAX_KPIS, sizeof *tiles);
-    if (tiles == NULL || e->kpis != NULL) {
-        if (e->kpis != NULL)
-            rel_engine_error(e, REL_T_BLOCK, node->at, "cifre_chiave dentro cifre_chiave");
+    if (tiles == NULL) {
+        rel_engine_oom(e, node->at);
         return;
     }
     e->kpis = tiles;
@@ -80,6 +90,6 @@ void rel_engine_kpis(engine *e, const tpl_node *node)
     rel_engine_run(e, node->body);
     size_t count = e->kpi_count;
     e->kpis = NULL;
-    if (count > 0 && rel_doc_kpis(e->doc, tiles, count))
-        e->blocks++;
+    if (count > 0)
+        rel_engine_emitted(e, rel_doc_kpis(e->doc, tiles, count), node->at);
 }

@@ -18,6 +18,16 @@ void rel_engine_error(engine *e, const char *code, rel_origin at, const char *fo
     e->ok = false;
 }
 
+void rel_engine_limit(engine *e, rel_origin at, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    rel_diag_vadd(e->diags, REL_SEV_ERROR, REL_T_LIMIT, at, format, args);
+    va_end(args);
+    e->ok = false;
+    e->halted = true;
+}
+
 const char *rel_engine_var(const engine *e, const char *name)
 {
     for (size_t i = e->var_count; i-- > 0;)
@@ -204,14 +214,22 @@ const char *rel_engine_format(engine *e, const char *formula, rel_origin at,
 
 const char *rel_engine_expand(engine *e, const char *text, rel_origin at)
 {
-    const char *result = "";
-    const char *cursor = text;
-    for (;;) {
+    if (strstr(text, "{{") == NULL)
+        return text;
+    rel_text_buf result;
+    rel_text_buf_init(&result, e->arena);
+    rel_origin where = at;            /* the column of `counted`, kept as we go: linear */
+    const char *counted = text;
+    for (const char *cursor = text;;) {
         const char *open = strstr(cursor, "{{");
-        if (open == NULL)
-            return rel_arena_printf(e->arena, "%s%s", result, cursor);
+        if (open == NULL) {
+            if (!rel_text_buf_append(&result, cursor, strlen(cursor)))
+                break;
+            return rel_text_buf_take(&result);
+        }
         const char *close = strstr(open + 2, "}}");
-        rel_origin where = shifted(at, text, (size_t)(open - text));
+        where = shifted(where, counted, (size_t)(open - counted));
+        counted = open;
         if (close == NULL) {
             rel_engine_error(e, REL_T_SYNTAX, where, "segnaposto aperto con «{{» e mai chiuso");
             return NULL;
@@ -220,8 +238,11 @@ const char *rel_engine_expand(engine *e, const char *text, rel_origin at)
                                         shifted(where, open, 2));
         if (value == NULL)
             return NULL;
-        result = rel_arena_printf(e->arena, "%s%.*s%s", result, (int)(open - cursor), cursor,
-                                  value);
+        if (!rel_text_buf_append(&result, cursor, (size_t)(open - cursor))
+            || !rel_text_buf_append(&result, value, strlen(value)))
+            break;
         cursor = close + 2;
     }
+    rel_engine_oom(e, at);
+    return NULL;
 }

@@ -4,6 +4,7 @@
 
 #include "compute/objectives.h"
 #include "compute/variance.h"
+#include "core/codes.h"
 #include "core/number.h"
 #include "template/tables.h"
 
@@ -36,7 +37,14 @@ static bool variance_row(engine *e, rel_doc_table *table, const rel_variance *v)
 static void variance_table(engine *e, const tpl_node *node)
 {
     rel_variances list;
-    if (!rel_variances_compute(e->ctx->model, e->arena, &list) || list.count == 0)
+    if (!rel_variances_compute(e->ctx->model, e->arena, &list)) {
+        const rel_dataset *schede = rel_model_dataset(e->ctx->model, "schede");
+        rel_engine_error(e, REL_E_FORMULA_OVERFLOW, (rel_origin){schede ? schede->path : NULL,
+                         0, 0}, "scostamenti non calcolabili: "
+                         "somme delle schede oltre il limite degli importi, o memoria esaurita");
+        return;
+    }
+    if (list.count == 0)
         return;
     const char *caption = rel_engine_option(e, node, "titolo");
     rel_doc_table *table = rel_doc_table_add(
@@ -69,7 +77,11 @@ static const double objective_widths[] = {4, 1, 1, 1, 1};
 static void objectives_table(engine *e, const tpl_node *node)
 {
     rel_objectives summary;
-    if (!rel_objectives_compute(e->ctx->model, e->arena, &summary) || summary.count == 0)
+    if (!rel_objectives_compute(e->ctx->model, e->arena, &summary)) {
+        rel_engine_oom(e, node->at);
+        return;
+    }
+    if (summary.count == 0)
         return;
     const char *caption = rel_engine_option(e, node, "titolo");
     rel_doc_table *table = rel_doc_table_add(e->doc, caption ? caption : "Riepilogo degli "

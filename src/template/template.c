@@ -43,23 +43,52 @@ const char *rel_template_path(const rel_template_ctx *ctx, rel_arena *arena)
     return rel_arena_printf(arena, "%s/%s", ctx->template_dir, name);
 }
 
+/* True when the template produces nothing but blanks: an empty file, or
+ * one of blank lines only. */
+static bool is_empty(const tpl_node *nodes)
+{
+    for (; nodes != NULL; nodes = nodes->next)
+        if (nodes->kind != TPL_BLANK)
+            return false;
+    return true;
+}
+
 bool rel_template_render(const rel_template_ctx *ctx, rel_document *doc, rel_arena *arena,
                          rel_diags *diags)
 {
-    if (!cover(ctx->model, doc, arena))
-        return false;
+    size_t errors = diags->errors;
     const char *path = rel_template_path(ctx, arena);
+    if (path == NULL || !cover(ctx->model, doc, arena)) {
+        rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUT_OF_MEMORY, (rel_origin){path, 0, 0},
+                     "memoria esaurita componendo la relazione: nessun file scritto");
+        return false;
+    }
     struct stat info;
-    if (path == NULL || stat(path, &info) != 0) {
+    if (stat(path, &info) != 0) {
         rel_diag_add(diags, REL_SEV_ERROR, REL_T_MISSING, (rel_origin){path, 0, 0},
                      "modello della relazione non trovato (RELAZIONE_TEMPLATE_DIR?)");
         return false;
     }
     tpl_node *nodes = rel_tpl_parse(path, arena, diags);
+    if (nodes == NULL && diags->errors == errors) {
+        rel_diag_add(diags, REL_SEV_ERROR, REL_T_EMPTY, (rel_origin){path, 0, 0},
+                     "modello vuoto: la relazione non avrebbe alcun contenuto");
+        return false;
+    }
     if (nodes == NULL)
         return false;
+    if (is_empty(nodes)) {
+        rel_diag_add(diags, REL_SEV_ERROR, REL_T_EMPTY, (rel_origin){path, 0, 0},
+                     "modello vuoto: contiene solo righe bianche");
+        return false;
+    }
     engine e = {.ctx = ctx, .doc = doc, .arena = arena, .diags = diags, .ok = true};
+    rel_text_buf_init(&e.paragraph, arena);
     rel_engine_run(&e, nodes);
     rel_engine_flush(&e);
-    return e.ok;
+    /* Contract: false only with an error reported. Every part that fails
+     * reports its own; this is the net under any that would not. */
+    if (!e.ok && diags->errors == errors)
+        rel_engine_oom(&e, (rel_origin){path, 0, 0});
+    return e.ok && diags->errors == errors;
 }
