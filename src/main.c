@@ -151,13 +151,16 @@ static int parse_args(int argc, char **argv, cli_args *args)
  * an accountant wants to see. */
 static void report_success(const cli_args *args, rel_exit status, bool published)
 {
-    if (strcmp(args->command, "build") == 0 && published)
-        fprintf(stderr, "relazione: scritti %s/%s, %s/%s e %s/%s%s\n", args->output,
-                REL_OUTPUT_PDF, args->output, REL_OUTPUT_XLSX, args->output, REL_OUTPUT_MANIFEST,
-                status == REL_EXIT_OK ? "" : " (BOZZA)");
-    else if (strcmp(args->command, "init") == 0 && status == REL_EXIT_OK)
+    if (strcmp(args->command, "build") == 0 && published) {
+        fputs("relazione: scritti ", stderr);
+        for (size_t i = 0; rel_build_outputs[i]; i++)
+            fprintf(stderr, "%s%s/%s", i == 0 ? "" : rel_build_outputs[i + 1] ? ", " : " e ",
+                    args->output, rel_build_outputs[i]);
+        fprintf(stderr, "%s\n", status == REL_EXIT_OK ? "" : " (BOZZA)");
+    } else if (strcmp(args->command, "init") == 0 && status == REL_EXIT_OK) {
         fprintf(stderr, "relazione: creata la cartella %s per l'esercizio %d: sostituire gli "
                         "esempi con i dati dell'ente\n", args->input, args->year);
+    }
 }
 
 /* Text on stderr for people, or one JSON object on stdout for programs. If

@@ -78,9 +78,11 @@ static int prepare(const rel_batch_options *o, rel_output_set *summary, rel_aren
                      "cartella di enti: usare «relazione build %s»", o->root);
         return REL_EXIT_USAGE;
     }
-    static const char *const names[] = {REL_BATCH_SUMMARY_CSV, REL_BATCH_SUMMARY_JSON, NULL};
-    if (!rel_output_prepare(summary, o->out, o->root, names, arena, diags))
+    if (!rel_output_prepare(summary, o->out, o->root, arena, diags)
+        || !rel_output_begin(summary, arena, diags)) {
+        rel_output_abort(summary);
         return rel_exit_for(diags);
+    }
     const char *logs = rel_arena_printf(arena, "%s/%s", o->out, REL_BATCH_LOGS);
     if (logs == NULL || !rel_output_make_dirs(logs, arena)) {
         rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUTPUT_DIR, (rel_origin){o->out, 0, 0},

@@ -1,15 +1,19 @@
 #include "pipeline/build.h"
 
 #include <assert.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "core/codes.h"
+#include "core/syserr.h"
 #include "model/model.h"
+#include "pipeline/interrupt.h"
 #include "pipeline/load_model.h"
 #include "pipeline/manifest.h"
 #include "pipeline/output.h"
+#include "pipeline/writers.h"
 #include "render/pdf/pdf_writer.h"
 #include "reconcile/reconcile.h"
 #include "render/xlsx/xlsx_writer.h"
@@ -35,10 +39,13 @@ static int exit_rank(const char *code, rel_exit *status)
     } ranges[] = {
         {'E', 1, 1, REL_EXIT_SOFTWARE},       /* out of memory */
         {'E', 2, 9, REL_EXIT_NOINPUT},        /* input directory and files */
+        {'E', 14, 14, REL_EXIT_NOINPUT},      /* a directory that cannot be listed */
         {'E', 10, 199, REL_EXIT_DATA},        /* encoding, CSV, columns, metadata, values */
         {'E', 300, 399, REL_EXIT_DATA},       /* formulas */
         {'E', 200, 201, REL_EXIT_CANTCREAT},  /* output directory */
         {'E', 207, 207, REL_EXIT_CANTCREAT},
+        {'E', 230, 230, REL_EXIT_CANTCREAT},  /* output directory in use */
+        {'E', 232, 232, REL_EXIT_CANTCREAT},  /* a directory at an output's name */
         {'E', 202, 204, REL_EXIT_IOERR},      /* writing */
         {'T', 0, 999, REL_EXIT_DATA},         /* templates (the user's overrides) */
         {'R', 0, 999, REL_EXIT_FINDINGS},     /* figures that do not reconcile */
@@ -118,39 +125,77 @@ rel_exit rel_check(const char *in_dir, rel_arena *arena, rel_diags *diags)
     return rel_exit_for(diags);
 }
 
-/* Renders both outputs into staged temporary files; false if either fails. */
-/* The manifest last: it hashes the two documents already staged. */
-static bool write_manifest(rel_output_set *outputs, const char *in_dir, const char *template_path,
+static bool write_pdf(const void *input, const char *path, const char *shown, rel_diags *diags,
+                      size_t *pages)
+{
+    const rel_analysis *analysis = input;
+    return rel_pdf_write(&analysis->doc, path, shown, diags, pages);
+}
+
+static bool write_xlsx(const void *input, const char *path, const char *shown, rel_diags *diags,
+                       size_t *pages)
+{
+    const rel_analysis *analysis = input;
+    *pages = 0;
+    return rel_xlsx_write(&analysis->model, &analysis->findings, &analysis->doc.created, path,
+                          shown, diags);
+}
+
+/* The documents of a build, in publication order; the manifest follows
+ * them. The first one's pages are the build's pages. */
+static const rel_writer documents[] = {
+    {REL_OUTPUT_PDF, write_pdf},
+    {REL_OUTPUT_XLSX, write_xlsx},
+};
+#define DOCUMENT_COUNT (sizeof documents / sizeof documents[0])
+
+const char *const rel_build_outputs[] = {REL_OUTPUT_PDF, REL_OUTPUT_XLSX, REL_OUTPUT_MANIFEST,
+                                         NULL};
+
+/* The manifest last: it lists the hashes of the documents already staged. */
+static bool write_manifest(rel_output_set *outputs, const char *in_dir,
                            const rel_analysis *analysis, rel_arena *arena, rel_diags *diags)
 {
-    const char *path = rel_output_stage(outputs, REL_OUTPUT_MANIFEST, arena, diags);
-    return path && template_path
-           && rel_manifest_write(path, rel_output_final_path(outputs, path), in_dir,
-                                 template_path, &analysis->model,
-                                 &analysis->findings, &analysis->doc.created, outputs, arena,
-                                 diags);
-}
-
-static bool render_outputs(const rel_analysis *analysis, const char *in_dir,
-                           rel_output_set *outputs, rel_arena *arena, rel_diags *diags,
-                           size_t *pages)
-{
-    const rel_model *model = &analysis->model;
-    const rel_document *doc = &analysis->doc;
-    rel_template_ctx ctx = {model, &analysis->indicators, NULL, in_dir, rel_template_dir()};
+    rel_template_ctx ctx = {&analysis->model, &analysis->indicators, NULL, in_dir,
+                            rel_template_dir()};
     const char *template_path = rel_template_path(&ctx, arena);
-    const char *pdf_path = rel_output_stage(outputs, REL_OUTPUT_PDF, arena, diags);
-    const char *xlsx_path = rel_output_stage(outputs, REL_OUTPUT_XLSX, arena, diags);
-    return pdf_path && xlsx_path
-           && rel_pdf_write(doc, pdf_path, rel_output_final_path(outputs, pdf_path), diags,
-                            pages)
-           && rel_xlsx_write(model, &analysis->findings, &doc->created, xlsx_path,
-                             rel_output_final_path(outputs, xlsx_path), diags)
-           && write_manifest(outputs, in_dir, template_path, analysis, arena, diags);
+    rel_output_file *file = rel_output_add(outputs, REL_OUTPUT_MANIFEST, arena, diags);
+    if (file != NULL && template_path == NULL)
+        rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUT_OF_MEMORY, (rel_origin){file->final_path, 0, 0},
+                     "memoria esaurita preparando il manifesto");
+    return file && template_path
+           && rel_manifest_write(file->staged_path, file->final_path, in_dir, template_path,
+                                 &analysis->model, &analysis->findings, &analysis->doc.created,
+                                 outputs, arena, diags);
 }
 
-static const char *const published_names[] = {REL_OUTPUT_PDF, REL_OUTPUT_XLSX,
-                                               REL_OUTPUT_MANIFEST, NULL};
+/* Writes every document (each in its own process) and the manifest into a
+ * staging directory of `out_dir` and publishes them all, or none; signals
+ * that arrive meanwhile end the process only once nothing is left behind.
+ * *pages: of the first document. */
+static bool publish(const rel_analysis *analysis, const char *in_dir, rel_output_set *outputs,
+                    rel_arena *arena, rel_diags *diags, size_t *pages)
+{
+    if (!rel_interrupt_hold()) {
+        rel_diag_add(diags, REL_SEV_ERROR, REL_E_INTERNAL, (rel_origin){outputs->dir, 0, 0},
+                     "errore interno: impossibile gestire le interruzioni: %s", rel_syserr(errno));
+        rel_output_abort(outputs);
+        return false;
+    }
+    size_t document_pages[DOCUMENT_COUNT];
+    int signal = 0;
+    bool ok = rel_output_begin(outputs, arena, diags)
+              && rel_writers_run(documents, DOCUMENT_COUNT, analysis, outputs, document_pages,
+                                 &signal, arena, diags)
+              && write_manifest(outputs, in_dir, analysis, arena, diags)
+              && rel_interrupt_pending() == 0 && rel_output_commit(outputs, diags);
+    if (!ok)
+        rel_output_abort(outputs);
+    else
+        *pages = document_pages[0];
+    rel_interrupt_release(signal);
+    return ok;
+}
 
 /* Findings stop a final build; a draft goes on and says BOZZA on every page. */
 static bool may_render(rel_exit status, bool draft)
@@ -162,21 +207,21 @@ rel_exit rel_build(const char *in_dir, const char *out_dir, bool force_draft, re
                    rel_diags *diags, rel_build_result *result)
 {
     *result = (rel_build_result){false, 0, 0, 0};
-    if (!rel_output_check(out_dir, in_dir, arena, diags))
+    rel_output_set outputs;
+    if (!rel_output_prepare(&outputs, out_dir, in_dir, arena, diags))
         return rel_exit_for(diags);   /* before computing anything */
     rel_analysis analysis = {0};
     bool loaded = analyse(in_dir, arena, diags, &analysis);
     analysis.model.entity.draft = analysis.model.entity.draft || force_draft;
     analysis.doc.draft = analysis.model.entity.draft;
-    rel_output_set outputs;
-    if (loaded && may_render(rel_exit_for(diags), analysis.model.entity.draft)
-        && rel_output_prepare(&outputs, out_dir, in_dir, published_names, arena, diags)) {
-        result->published = render_outputs(&analysis, in_dir, &outputs, arena, diags,
-                                           &result->pages)
-                            && rel_output_commit(&outputs, diags);
-        if (!result->published)
-            rel_output_abort(&outputs);
-    }
+    bool render = loaded && may_render(rel_exit_for(diags), analysis.model.entity.draft);
+    if (render)
+        result->published = publish(&analysis, in_dir, &outputs, arena, diags, &result->pages);
+    else
+        rel_output_abort(&outputs);   /* releases the lock */
+    if (render && !result->published && diags->errors == 0 && !diags->out_of_memory)
+        rel_diag_add(diags, REL_SEV_ERROR, REL_E_INTERNAL, (rel_origin){out_dir, 0, 0},
+                     "errore interno: nessun file è stato pubblicato e non si sa perché");
     result->checks = analysis.findings.count;
     result->findings = analysis.findings.errors;
     rel_findings_free(&analysis.findings);

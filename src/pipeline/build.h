@@ -30,6 +30,10 @@ typedef enum rel_exit {
 #define REL_OUTPUT_XLSX "allegati.xlsx"
 #define REL_OUTPUT_MANIFEST "manifesto.json"
 
+/* Every file a build publishes, in publication order (the manifest last),
+ * NULL-terminated. */
+extern const char *const rel_build_outputs[];
+
 /* What a build produced, for the CLI's last line and the batch summary. */
 typedef struct rel_build_result {
     bool published;           /* the outputs were written */
@@ -42,9 +46,11 @@ typedef struct rel_build_result {
 rel_exit rel_check(const char *in_dir, rel_arena *arena, rel_diags *diags);
 
 /* Loads `in_dir`, reconciles it and, if it is valid and its figures agree,
- * writes the PDF and the XLSX annexes into `out_dir` atomically: both are
- * published or neither is, and earlier outputs stay as they were on any
- * failure. A draft (metadata `bozza`, or `force_draft`) is written despite
+ * writes the PDF, the XLSX annexes and the manifest into `out_dir`
+ * atomically (pipeline/output.h): all are published or none is, and
+ * earlier outputs stay as they were on any failure. A SIGINT, SIGTERM or
+ * SIGHUP that arrives while files are staged ends the process only after
+ * they are removed. A draft (metadata `bozza`, or `force_draft`) is written despite
  * findings, marked BOZZA, and still exits REL_EXIT_FINDINGS. *result
  * says what was written. */
 rel_exit rel_build(const char *in_dir, const char *out_dir, bool force_draft, rel_arena *arena,

@@ -1,6 +1,7 @@
 #include "pipeline/manifest.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <jansson.h>
 #include <nettle/sha2.h>
 #include <stdio.h>
@@ -9,32 +10,11 @@
 #include <sys/stat.h>
 
 #include "core/codes.h"
+#include "core/syserr.h"
+#include "pipeline/digest.h"
 
-bool rel_sha256_file(const char *path, char *hex)
+static json_t *hash_entry(const char *name, const char *hex)
 {
-    FILE *file = fopen(path, "rb");
-    if (file == NULL)
-        return false;
-    struct sha256_ctx ctx;
-    sha256_init(&ctx);
-    unsigned char buffer[65536];
-    size_t got;
-    while ((got = fread(buffer, 1, sizeof buffer, file)) > 0)
-        sha256_update(&ctx, got, buffer);
-    bool ok = !ferror(file);
-    fclose(file);
-    uint8_t digest[SHA256_DIGEST_SIZE];
-    sha256_digest(&ctx, sizeof digest, digest);
-    for (size_t i = 0; i < sizeof digest; i++)
-        snprintf(hex + 2 * i, 3, "%02x", digest[i]);
-    return ok;
-}
-
-static json_t *file_entry(const char *name, const char *path)
-{
-    char hex[65];
-    if (!rel_sha256_file(path, hex))
-        return NULL;
     json_t *entry = json_object();
     if (entry && (json_object_set_new(entry, "file", json_string(name)) != 0
                   || json_object_set_new(entry, "sha256", json_string(hex)) != 0)) {
@@ -42,6 +22,14 @@ static json_t *file_entry(const char *name, const char *path)
         return NULL;
     }
     return entry;
+}
+
+/* {"file": NAME, "sha256": …} of the file at `path`; NULL when it cannot
+ * be read. */
+static json_t *file_entry(const char *name, const char *path)
+{
+    char hex[REL_DIGEST_HEX];
+    return rel_digest_file(path, hex) ? hash_entry(name, hex) : NULL;
 }
 
 /* Every regular file below `dir` (named relative to `root`), in byte order. */
@@ -79,16 +67,17 @@ static json_t *checks_summary(const rel_findings *findings)
                      "da_correggere", (json_int_t)findings->errors);
 }
 
-static json_t *outputs_list(const rel_output_set *outputs, const char *skip)
+/* The documents staged before the manifest, with the hashes their writers
+ * computed; NULL when one has none (it was not written). */
+static json_t *outputs_list(const rel_output_set *outputs, const char *manifest)
 {
     json_t *list = json_array();
     for (size_t i = 0; list && i < outputs->count; i++) {
         const rel_output_file *file = &outputs->files[i];
-        if (file->temp_path == NULL || strcmp(file->temp_path, skip) == 0)
+        if (strcmp(file->staged_path, manifest) == 0)
             continue;
-        const char *slash = strrchr(file->final_path, '/');
-        if (json_array_append_new(list, file_entry(slash ? slash + 1 : file->final_path,
-                                                   file->temp_path)) != 0) {
+        if (file->sha256[0] == '\0'
+            || json_array_append_new(list, hash_entry(file->name, file->sha256)) != 0) {
             json_decref(list);
             return NULL;
         }
@@ -109,30 +98,72 @@ static const char *template_name(const char *in_dir, const char *template_path,
     return rel_arena_printf(arena, "templates/%s", slash ? slash + 1 : template_path);
 }
 
+/* The parts of the manifest that are read from files, each an error of
+ * its own when missing: the manifest never goes out without one. */
+static bool gather(const char *shown, const char *in_dir, const char *template_path,
+                   const rel_output_set *outputs, const char *path, rel_arena *arena,
+                   rel_diags *diags, json_t **inputs, json_t **template_entry, json_t **documents)
+{
+    rel_origin where = {shown, 0, 0};
+    *inputs = json_array();
+    if (*inputs == NULL || !add_tree(*inputs, in_dir, "", arena)) {
+        rel_diag_add(diags, REL_SEV_ERROR, errno == ENOMEM ? REL_E_OUT_OF_MEMORY : REL_E_FILE_READ,
+                     where, "manifesto non scritto: impossibile leggere i file di input per "
+                     "calcolarne l'impronta: %s", rel_syserr(errno));
+        return false;
+    }
+    *template_entry = file_entry(template_name(in_dir, template_path, arena), template_path);
+    if (*template_entry == NULL) {
+        rel_diag_add(diags, REL_SEV_ERROR, errno == ENOMEM ? REL_E_OUT_OF_MEMORY : REL_E_FILE_READ,
+                     where, "manifesto non scritto: impossibile leggere il modello %s: %s",
+                     template_path, rel_syserr(errno));
+        return false;
+    }
+    *documents = outputs_list(outputs, path);
+    if (*documents == NULL) {
+        rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUT_OF_MEMORY, where,
+                     "manifesto non scritto: memoria esaurita elencando i documenti");
+        return false;
+    }
+    return true;
+}
+
 bool rel_manifest_write(const char *path, const char *shown, const char *in_dir,
                         const char *template_path,
                         const rel_model *model, const rel_findings *findings,
                         const rel_doc_stamp *stamp, const rel_output_set *outputs,
                         rel_arena *arena, rel_diags *diags)
 {
-    json_t *inputs = json_array();
-    bool ok = inputs && add_tree(inputs, in_dir, "", arena);
+    json_t *inputs = NULL, *template_entry = NULL, *documents = NULL;
+    if (!gather(shown, in_dir, template_path, outputs, path, arena, diags, &inputs,
+                &template_entry, &documents)) {
+        json_decref(inputs);
+        json_decref(template_entry);
+        return false;
+    }
     char date[32];
     snprintf(date, sizeof date, "%04d-%02d-%02dT%02d:%02d:%02dZ", stamp->year, stamp->month,
              stamp->day, stamp->hour, stamp->minute, stamp->second);
+    /* "o" (not "o*"): a part that is NULL fails the whole manifest. */
     json_t *root = json_pack(
-        "{s:s,s:s,s:i,s:s,s:{s:b,s:s},s:o*,s:o*,s:o*,s:o*}", "programma", "relazione " REL_VERSION,
+        "{s:s,s:s,s:i,s:s,s:{s:b,s:s},s:o,s:o,s:o,s:o}", "programma", "relazione " REL_VERSION,
         "ente", model->entity.name.text, "esercizio", model->entity.year, "data", date,
         "opzioni", "bozza", model->entity.draft, "modello",
         model->entity.template_kind == REL_TEMPLATE_CONSUNTIVO ? "consuntivo" : "gestione",
-        "verifiche", checks_summary(findings), "modello_usato",
-        file_entry(template_name(in_dir, template_path, arena), template_path),
-        "input", inputs, "output", outputs_list(outputs, path));
-    ok = ok && root != NULL
-         && json_dump_file(root, path, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0;
+        "verifiche", checks_summary(findings), "modello_usato", template_entry,
+        "input", inputs, "output", documents);
+    if (root == NULL) {
+        rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUT_OF_MEMORY, (rel_origin){shown, 0, 0},
+                     "manifesto non scritto: memoria esaurita");
+        return false;
+    }
+    errno = 0;
+    bool ok = json_dump_file(root, path, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0;
+    int error = errno;
     json_decref(root);
     if (!ok)
-        rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUTPUT_WRITE, (rel_origin){shown, 0, 0},
-                     "impossibile scrivere il manifesto (lettura degli input o scrittura fallita)");
+        rel_diag_add(diags, REL_SEV_ERROR, error == ENOMEM ? REL_E_OUT_OF_MEMORY : REL_E_OUTPUT_WRITE,
+                     (rel_origin){shown, 0, 0}, "scrittura del manifesto non riuscita: %s",
+                     error ? rel_syserr(error) : "errore di scrittura");
     return ok;
 }

@@ -19,13 +19,11 @@
 #include "pipeline/output.h"
 #include "reconcile/finding.h"
 
-/* The SHA-256 of the file at `path` as 64 lowercase hex digits in `hex`
- * (65 bytes). false when the file cannot be read. */
-bool rel_sha256_file(const char *path, char *hex);
-
-/* Writes the manifest into the staged file `path`, hashing the files
- * already staged in `outputs` (by their temporary paths, named by their
- * final names). false after adding an error. */
+/* Writes the manifest into the staged file `path` (named `shown` in
+ * messages): the hashes of the inputs and the template (read now), of the
+ * documents staged before it in `outputs` (computed by their writers), and
+ * the checks summary. Every part is required: false after adding an error
+ * naming the one that is missing, and then nothing is published. */
 bool rel_manifest_write(const char *path, const char *shown, const char *in_dir,
                         const char *template_path,
                         const rel_model *model, const rel_findings *findings,

@@ -1,16 +1,17 @@
 #include "pipeline/output.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/codes.h"
 #include "core/syserr.h"
+#include "pipeline/publish.h"
 
 bool rel_output_make_dirs(const char *path, rel_arena *arena)
 {
@@ -106,118 +107,128 @@ bool rel_output_check(const char *out_dir, const char *in_dir, rel_arena *arena,
     return true;
 }
 
-/* A build killed mid-run (no cleanup is possible then) leaves its staged
- * files ".NAME.tmp-XXXXXX"; the next build into the directory removes
- * those of the names it publishes, and nothing else. */
-static void remove_stale(const char *out_dir, const char *const *names, rel_arena *arena)
+/* Opens and locks the output directory for this run; false after adding E230 (another
+ * run holds it) or E200. A file system without locks is used unlocked. */
+static bool lock_dir(rel_output_set *set, const char *out_dir, rel_diags *diags)
 {
-    DIR *listing = opendir(out_dir);
-    for (struct dirent *e; listing && (e = readdir(listing)) != NULL;) {
-        for (size_t i = 0; names[i]; i++) {
-            const char *prefix = rel_arena_printf(arena, ".%s.tmp-", names[i]);
-            if (prefix && strncmp(e->d_name, prefix, strlen(prefix)) == 0
-                && strlen(e->d_name) == strlen(prefix) + 6) {
-                const char *path = rel_arena_printf(arena, "%s/%s", out_dir, e->d_name);
-                if (path)
-                    unlink(path);
-            }
-        }
+    if (set->dir_fd >= 0)
+        return true;
+    rel_origin where = {out_dir, 0, 0};
+    set->dir_fd = open(out_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (set->dir_fd < 0) {
+        rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUTPUT_DIR, where,
+                     "impossibile aprire la cartella di output: %s", rel_syserr(errno));
+        return false;
     }
-    if (listing)
-        closedir(listing);
+    if (flock(set->dir_fd, LOCK_EX | LOCK_NB) == 0 || (errno != EWOULDBLOCK && errno != EINTR))
+        return true;
+    rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUTPUT_BUSY, where,
+                 "un'altra esecuzione di relazione sta scrivendo in questa cartella: "
+                 "attendere che finisca, o scegliere un'altra cartella con -o");
+    close(set->dir_fd);
+    set->dir_fd = -1;
+    return false;
+}
+
+/* Locks `out_dir` and undoes what a killed run left there. */
+static bool take_over(rel_output_set *set, rel_diags *diags)
+{
+    if (!lock_dir(set, set->dir, diags))
+        return false;
+    if (rel_publish_recover(set->dir_fd, set->dir, diags))
+        return true;
+    rel_output_abort(set);
+    return false;
 }
 
 bool rel_output_prepare(rel_output_set *set, const char *out_dir, const char *in_dir,
-                        const char *const *names, rel_arena *arena, rel_diags *diags)
+                        rel_arena *arena, rel_diags *diags)
 {
     memset(set, 0, sizeof *set);
     set->dir = out_dir;
-    rel_origin where = {out_dir, 0, 0};
+    set->dir_fd = -1;
     if (!rel_output_check(out_dir, in_dir, arena, diags))
         return false;
-    if (!rel_output_make_dirs(out_dir, arena)) {
+    struct stat info;
+    return stat(out_dir, &info) != 0 || take_over(set, diags);
+}
+
+bool rel_output_begin(rel_output_set *set, rel_arena *arena, rel_diags *diags)
+{
+    rel_origin where = {set->dir, 0, 0};
+    if (!rel_output_make_dirs(set->dir, arena)) {
         rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUTPUT_DIR, where,
                      "impossibile creare la cartella di output: %s", rel_syserr(errno));
         return false;
     }
-    if (access(out_dir, W_OK | X_OK) != 0) {
+    if (access(set->dir, W_OK | X_OK) != 0) {
         rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUTPUT_DIR, where,
                      "la cartella di output non è scrivibile: %s", rel_syserr(errno));
         return false;
     }
-    remove_stale(out_dir, names, arena);
+    if (set->dir_fd < 0 && !take_over(set, diags))
+        return false;
+    char *staging = rel_arena_printf(arena, "%s/" REL_OUTPUT_STAGING_PREFIX "XXXXXX", set->dir);
+    if (staging == NULL || mkdtemp(staging) == NULL) {
+        rel_diag_add(diags, REL_SEV_ERROR, staging ? REL_E_OUTPUT_DIR : REL_E_OUT_OF_MEMORY,
+                     where, "impossibile creare la cartella temporanea di lavoro: %s",
+                     rel_syserr(staging ? errno : ENOMEM));
+        return false;
+    }
+    set->staging = staging;
     return true;
+}
+
+rel_output_file *rel_output_add(rel_output_set *set, const char *name, rel_arena *arena,
+                                rel_diags *diags)
+{
+    const char *final_path = rel_arena_printf(arena, "%s/%s", set->dir, name);
+    const char *staged_path = rel_arena_printf(arena, "%s/%s", set->staging, name);
+    if (final_path == NULL || staged_path == NULL || set->count == REL_OUTPUT_MAX_FILES
+        || set->staging == NULL) {
+        rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUT_OF_MEMORY, (rel_origin){set->dir, 0, 0},
+                     "memoria esaurita preparando i file di output");
+        return NULL;
+    }
+    rel_output_file *file = &set->files[set->count++];
+    *file = (rel_output_file){.name = name, .final_path = final_path,
+                              .staged_path = staged_path};
+    return file;
 }
 
 const char *rel_output_stage(rel_output_set *set, const char *name, rel_arena *arena,
                              rel_diags *diags)
 {
-    const char *final_path = rel_arena_printf(arena, "%s/%s", set->dir, name);
-    char *temp_path = rel_arena_printf(arena, "%s/.%s.tmp-XXXXXX", set->dir, name);
-    if (final_path == NULL || temp_path == NULL || set->count == REL_OUTPUT_MAX_FILES)
-        return NULL;
-    int fd = mkstemp(temp_path);
-    if (fd < 0) {
-        rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUTPUT_DIR, (rel_origin){final_path, 0, 0},
-                     "impossibile creare il file temporaneo: %s", rel_syserr(errno));
-        return NULL;
-    }
-    /* mkstemp creates 0600; outputs are ordinary documents. */
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
-    close(fd);
-    set->files[set->count++] = (rel_output_file){final_path, temp_path};
-    return temp_path;
+    rel_output_file *file = rel_output_add(set, name, arena, diags);
+    return file ? file->staged_path : NULL;
 }
 
-const char *rel_output_final_path(const rel_output_set *set, const char *temp_path)
+const char *rel_output_final_path(const rel_output_set *set, const char *staged_path)
 {
     for (size_t i = 0; i < set->count; i++)
-        if (set->files[i].temp_path == temp_path)
+        if (set->files[i].staged_path == staged_path)
             return set->files[i].final_path;
-    return temp_path;
+    return staged_path;
 }
 
-static bool flush_to_disk(const char *path)
+static void release(rel_output_set *set)
 {
-    int fd = open(path, O_RDONLY);
-    if (fd < 0)
-        return false;
-    bool ok = fsync(fd) == 0;
-    return close(fd) == 0 && ok;
+    if (set->dir_fd >= 0)
+        close(set->dir_fd);   /* drops the lock */
+    set->dir_fd = -1;
+    set->staging = NULL;
 }
 
 bool rel_output_commit(rel_output_set *set, rel_diags *diags)
 {
-    for (size_t i = 0; i < set->count; i++) {
-        if (!flush_to_disk(set->files[i].temp_path)) {
-            rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUTPUT_WRITE,
-                         (rel_origin){set->files[i].final_path, 0, 0},
-                         "scrittura non riuscita: %s", rel_syserr(errno));
-            rel_output_abort(set);
-            return false;
-        }
-    }
-    for (size_t i = 0; i < set->count; i++) {
-        rel_output_file *file = &set->files[i];
-        if (rename(file->temp_path, file->final_path) != 0) {
-            rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUTPUT_WRITE,
-                         (rel_origin){file->final_path, 0, 0},
-                         "impossibile pubblicare il file: %s", rel_syserr(errno));
-            rel_output_abort(set);
-            return false;
-        }
-        file->temp_path = NULL;
-    }
-    return true;
+    bool ok = set->staging != NULL && rel_publish(set, diags);
+    release(set);
+    return ok;
 }
 
 void rel_output_abort(rel_output_set *set)
 {
-    for (size_t i = 0; i < set->count; i++) {
-        if (set->files[i].temp_path != NULL)
-            unlink(set->files[i].temp_path);
-        set->files[i].temp_path = NULL;
-    }
+    if (set->staging != NULL)
+        rel_publish_discard(set->staging);
+    release(set);
 }

@@ -9,6 +9,8 @@
  * files (stderr, /tmp) are untouched. Covers write(2) and pwrite(2) and the
  * stdio calls our writers use (libharu and minizip write with fwrite); a
  * stream that failed reports the error again from ferror() and fclose().
+ * Like a disk, the budget is shared by the processes a run forks (its
+ * document writers): the count lives in a shared mapping.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -18,11 +20,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/types.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
-static size_t written;
+static size_t *written;
+
+__attribute__((constructor)) static void share_count(void)
+{
+    void *page = mmap(NULL, sizeof *written, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
+                      -1, 0);
+    static size_t alone;
+    written = page == MAP_FAILED ? &alone : page;
+}
 
 /* True when `fd` is a file under ENOSPC_DIR. */
 static bool watched(int fd)
@@ -48,9 +59,12 @@ static size_t allowed(int fd, size_t count)
         return count;
     const char *after = getenv("ENOSPC_AFTER");
     size_t budget = after ? strtoull(after, NULL, 10) : 0;
-    size_t left = written < budget ? budget - written : 0;
-    size_t ok = count < left ? count : left;
-    written += ok;
+    size_t before = __atomic_load_n(written, __ATOMIC_SEQ_CST), ok;
+    do {
+        size_t left = before < budget ? budget - before : 0;
+        ok = count < left ? count : left;
+    } while (!__atomic_compare_exchange_n(written, &before, before + ok, false, __ATOMIC_SEQ_CST,
+                                          __ATOMIC_SEQ_CST));
     if (ok < count)
         errno = ENOSPC;
     return ok;

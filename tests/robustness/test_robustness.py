@@ -14,7 +14,6 @@ Usage: test_robustness.py RELAZIONE SRCDIR [TEST...]  (ctest passes both, as for
 The input directory is copied before anything could touch it; nothing is written
 outside a temporary directory.
 """
-import hashlib
 import os
 import re
 import shutil
@@ -25,72 +24,9 @@ import tempfile
 import time
 import unittest
 
-RELAZIONE = os.path.abspath(sys.argv[1])
-SOURCE = os.path.abspath(sys.argv[2])
-INPUT = os.path.join(SOURCE, "input")
-HERE = os.path.dirname(os.path.abspath(__file__))
-# The documents every build publishes, in the order they are written; other
-# published files (manifesto.json) are found by looking, and written after them.
-DOCUMENTS = ("relazione.pdf", "allegati.xlsx")
-# What a killed run may leave behind: its staged files (pipeline/output.c).
-TEMP_FILE = re.compile(r"^\..+\.tmp-[A-Za-z0-9]{6}$")
-EXIT_CANTCREAT = 73
-EXIT_IOERR = 74
-NOBODY = 65534
-
-
-def base_env(**extra):
-    """The environment of a run: the caller's, with no SOURCE_DATE_EPOCH, the C
-    locale, UTC; a preload shim may sit beside an AddressSanitizer runtime."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("SOURCE_DATE_EPOCH", "LC_ALL", "LANG", "LANGUAGE", "TZ")}
-    env.update(LC_ALL="C", TZ="UTC")
-    options = env.get("ASAN_OPTIONS", "")
-    env["ASAN_OPTIONS"] = (options + ":" if options else "") + "verify_asan_link_order=0"
-    env.update(extra)
-    return env
-
-
-def build(in_dir, out_dir, env=None, prefix=(), timeout=300):
-    return subprocess.run(list(prefix) + [RELAZIONE, "build", in_dir, "-o", out_dir],
-                          env=env or base_env(), capture_output=True, text=True,
-                          timeout=timeout)
-
-
-def snapshot(directory):
-    """{relative path: sha256} of every file below `directory`, and every folder."""
-    result = {}
-    for root, dirs, files in os.walk(directory):
-        rel = os.path.relpath(root, directory)
-        if rel != ".":
-            result[rel + "/"] = "dir"
-        for name in files:
-            path = os.path.join(root, name)
-            with open(path, "rb") as f:
-                result[os.path.normpath(os.path.join(rel, name))] = \
-                    hashlib.sha256(f.read()).hexdigest()
-    return result
-
-
-def temp_files(directory):
-    return sorted(n for n in os.listdir(directory) if TEMP_FILE.match(n))
-
-
-def published(directory):
-    """The files a build published in `directory`, in the order it writes them."""
-    names = [n for n in os.listdir(directory) if not TEMP_FILE.match(n)]
-    return [n for n in DOCUMENTS if n in names] + sorted(set(names) - set(DOCUMENTS))
-
-
-def compile_shim(name, work):
-    """Builds tests/robustness/<name>.c into a preload library, or None without gcc."""
-    gcc = shutil.which("gcc")
-    if gcc is None:
-        return None
-    library = os.path.join(work, name + ".so")
-    subprocess.run([gcc, "-shared", "-fPIC", "-O1", "-Wall", "-o", library,
-                    os.path.join(HERE, name + ".c"), "-ldl"], check=True)
-    return library
+from harness import (DOCUMENTS, EXIT_CANTCREAT, EXIT_IOERR, INPUT, JOURNAL, NOBODY,
+                     RELAZIONE, STAGING, base_env, big_input, build, compile_shim, published,
+                     snapshot, temp_files, written_with)
 
 
 def italian_locale(work):
@@ -111,22 +47,6 @@ def italian_locale(work):
             return {"LC_ALL": "it_IT.UTF-8", "LOCPATH": path}, "compiled by localedef"
         print("localedef failed (%s): it_IT.UTF-8 stays missing" % made.stderr.strip())
     return {"LC_ALL": "it_IT.UTF-8"}, "not installed"
-
-
-def big_input(work, paragraphs=150):
-    """A copy of input/ whose testi/premessa.md is long (about 4 MB of text in
-    paragraphs of 3,000 words, under the renderer's per-paragraph limits), so
-    that writing the PDF takes long enough to be interrupted."""
-    path = os.path.join(work, "big-input")
-    shutil.copytree(INPUT, path)
-    words = ("gestione servizi sociali ambito impegno operatori famiglie minori persone "
-             "disabilità risorse piano programma assemblea consortile comuni territorio "
-             "progetti interventi").split()
-    text = "\n\n".join(" ".join(words[(p * 7 + w * 13) % len(words)] for w in range(3000))
-                       for p in range(paragraphs))
-    with open(os.path.join(path, "testi", "premessa.md"), "a", encoding="utf-8") as f:
-        f.write("\n\n" + text + "\n")
-    return path
 
 
 class Robustness(unittest.TestCase):
@@ -241,42 +161,47 @@ class Robustness(unittest.TestCase):
 
         caught = 0
         leftovers = set()
-        before = original
+        reference_files = dict(original)
         for when in ["staged"] + [duration * f for f in (0.05, 0.2, 0.4, 0.6, 0.8, 0.95)]:
             finished, staged = self.kill_build(big, out, when)
             after = snapshot(out)
-            stray = {n for n in after if n not in before}
-            self.assertTrue(all(TEMP_FILE.match(n) for n in stray),
+            stray = {n for n in set(after) - set(original)}
+            self.assertTrue(all(STAGING.match(n.split("/")[0]) for n in stray),
                             "after a kill at %s: unexpected files %s" % (when, sorted(stray)))
-            leftovers |= stray
+            leftovers |= {n.split("/")[0] for n in stray}
+            self.assertEqual(after["nota.txt"], original["nota.txt"])
+            # Every output is the old or the new file, never a partial one; the
+            # set is one build's unless a publication was cut short (a kill during
+            # the renames, microseconds): then its journal is left for the next
+            # build to roll back, and the new files are a prefix of the order.
+            versions = []   # new or old, for the outputs that differ between the two
+            for name in outputs:
+                self.assertIn(after[name], (reference_files[name], big_files[name]),
+                              "%s is neither the old nor the new file after a kill at %s"
+                              % (name, when))
+                if big_files[name] != reference_files[name]:
+                    versions.append(after[name] == big_files[name])
+            cut_short = any(n.endswith("/" + JOURNAL) for n in stray)
+            if not cut_short:
+                self.assertTrue(all(versions) or not any(versions),
+                                "a mixed set with no journal after a kill at %s: %s"
+                                % (when, versions))
+            else:
+                self.assertEqual(versions, sorted(versions, reverse=True))
             if finished is None:
                 caught += 1
-                # Killed running. A kill during the final renames (microseconds) may
-                # have published the first outputs: then a prefix of the publication
-                # order is new, the manifest last, and never a partial file.
-                renamed = 0
-                while renamed < len(outputs) and after.get(outputs[renamed]) == big_files[
-                        outputs[renamed]]:
-                    renamed += 1
-                expected = dict(before, **{n: big_files[n] for n in outputs[:renamed]})
             else:
-                # It finished first: then it must have published the big build whole.
-                self.assertEqual(finished, 0)
-                expected = dict(before, **{n: big_files[n] for n in outputs})
-            for name in kept:
-                self.assertEqual(after[name], expected[name],
-                                 "%s is neither the old nor the new file after a kill at %s"
-                                 % (name, when))
-            before = after
-            print("kill at %s: %s, temporary files seen %s, left behind %s" % (
+                self.assertEqual(finished, 0)   # it finished first: published whole
+                self.assertTrue(all(versions))
+            print("kill at %s: %s, staging seen %s, left behind %s%s" % (
                 when if when == "staged" else "%.3fs of %.3fs" % (when, duration),
                 "mid-run" if finished is None else "already finished (%d)" % finished,
-                staged or "none", sorted(stray) or "none"))
+                staged or "none", sorted({n.split("/")[0] for n in stray}) or "none",
+                ", publication cut short" if cut_short else ""))
         self.assertGreater(caught, 0, "no kill caught the build running (%.2fs)" % duration)
         if leftovers:
-            print("NOTE: SIGKILL left temporary files (no cleanup is possible then); "
-                  "each next build removes those of the names it publishes: %s"
-                  % sorted(leftovers))
+            print("NOTE: SIGKILL left staging directories (no cleanup is possible then); "
+                  "the next build into the directory removes them: %s" % sorted(leftovers))
 
         # The next good build publishes, keeps the user's file, stages nothing
         # that stays behind, and removes nothing but what it replaces.
@@ -291,12 +216,15 @@ class Robustness(unittest.TestCase):
 
     # ---- a full disk -------------------------------------------------------------
 
-    def check_failed_write(self, run, out, before, expect_file):
+    def check_failed_write(self, run, out, before, expect_files):
+        """Exit 74, an error naming one of `expect_files` (the documents are
+        written at once, so which of them meets the full disk first varies)
+        that says why, and the output directory exactly as before."""
         self.assertEqual(run.returncode, EXIT_IOERR, run.stderr)
         lines = [l for l in run.stderr.splitlines() if ": errore: " in l]
         self.assertTrue(lines, "no diagnostic: %r" % run.stderr)
-        self.assertTrue(any(expect_file in l for l in lines),
-                        "no error names %s: %s" % (expect_file, lines))
+        self.assertTrue(any(f in l for l in lines for f in expect_files),
+                        "no error names %s: %s" % (expect_files, lines))
         self.assertTrue(any(re.search(r"scrittura|spazio|disco", l) for l in lines),
                         "the message does not say that writing failed: %s" % lines)
         self.assertEqual(snapshot(out), before, "the output directory changed")
@@ -331,7 +259,7 @@ class Robustness(unittest.TestCase):
                     shutil.copy(os.path.join(reference, name), out)
                 before = snapshot(out)
                 run = build(INPUT, out)
-                self.check_failed_write(run, out, before, os.path.join(out, failing))
+                self.check_failed_write(run, out, before, written_with(out, failing, outputs))
 
     def test_full_disk_enospc_shim(self):
         """The same with an LD_PRELOAD shim: ENOSPC after so many bytes."""
@@ -351,7 +279,7 @@ class Robustness(unittest.TestCase):
                 env = base_env(LD_PRELOAD=shim, ENOSPC_DIR=os.path.realpath(out),
                                ENOSPC_AFTER=str(budget))
                 run = build(INPUT, out, env=env)
-                self.check_failed_write(run, out, before, os.path.join(out, failing))
+                self.check_failed_write(run, out, before, written_with(out, failing, outputs))
 
     # ---- an output directory that may not be written -------------------------------
 
