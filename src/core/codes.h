@@ -102,5 +102,6 @@
 #define REL_R_RATIO              "R011" /* a declared ratio differs from the recomputed one */
 #define REL_R_BALANCE            "R012" /* assets differ from liabilities and equity */
 #define REL_R_STATUTORY          "R013" /* an item required by law is missing from the report */
+#define REL_R_RATIO_ROW          "R014" /* a line's ratio cell differs from its two columns */
 
 #endif

@@ -43,11 +43,14 @@ typedef enum rel_outcome {
 
 typedef struct rel_value {
     rel_origin at;
-    bool present;         /* false for an empty cell */
-    bool is_text;         /* a date column holding words ("in continuità", "-") */
+    bool present;         /* the cell holds a value of its column's type */
+    bool missing;         /* it says "not available": "/", "n.d.", "—" (present is false) */
+    bool is_text;         /* words in a figure's or a date's place: "in continuità",
+                             "Partner senza portafoglio" (present is false; kept, printed) */
     int64_t number;       /* fixed point, see rel_type_scale */
     rel_date date;
     const char *text;     /* the cell as written, trimmed; never NULL */
+    const char *note;     /* a footnote mark written after the figure ("*", "1"), or NULL */
 } rel_value;
 
 typedef struct rel_column {
@@ -57,12 +60,19 @@ typedef struct rel_column {
     int year;             /* a year column ("2024", "importo 2023"), else 0 */
     bool is_key;          /* part of the row's key: groups lines under a TOTALE */
     bool is_label;        /* names the row */
+    bool is_group;        /* a TOTALE that fills it closes the lines with its value */
+    bool not_summed;      /* its TOTALE cells are not sums: checked by another rule */
+    bool rounded;         /* its figures are rounded measures (amounts, hours, ratios), so
+                             a total may differ from its lines by their rounding; head
+                             counts are exact */
+    int decimals;         /* the most decimals written in its cells: the printed precision */
     rel_origin at;
 } rel_column;
 
 typedef enum rel_row_kind {
     REL_ROW_ITEM,         /* a line: adds into totals */
     REL_ROW_TOTAL,        /* a TOTALE the user typed: checked, never added */
+    REL_ROW_HEADING,      /* a group's heading as printed tables have it: a label, no figure */
 } rel_row_kind;
 
 typedef struct rel_row {
@@ -70,6 +80,16 @@ typedef struct rel_row {
     uint32_t line;
     rel_value *values;    /* one per column */
 } rel_row;
+
+/* A declared total and the lines it closes, worked out once by validation
+ * (validate/spans.c) so that every later stage agrees on it. */
+typedef struct rel_span {
+    size_t total;         /* index of the REL_ROW_TOTAL row */
+    const size_t *parts;  /* indices of the REL_ROW_ITEM rows it adds up, in file order */
+    size_t part_count;
+    bool grand;           /* it closes the whole table (or the whole of a keyed level) */
+    bool mean;            /* a VALORE MEDIO row: the mean of its lines, not their sum */
+} rel_span;
 
 typedef struct rel_dataset {
     const char *name;     /* "schede", or a generic table's file name without .csv */
@@ -80,6 +100,8 @@ typedef struct rel_dataset {
     size_t column_count;
     rel_row *rows;
     size_t row_count;
+    rel_span *spans;      /* one per REL_ROW_TOTAL row, in file order */
+    size_t span_count;
 } rel_dataset;
 
 /* Index of the column named `name` (canonical name, case ignored), or -1. */

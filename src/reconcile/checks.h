@@ -27,8 +27,17 @@ void rel_check_rules(const rel_model *model, rel_arena *arena, rel_findings *fin
 void rel_check_user_identities(const rel_model *model, const rel_indicators *indicators,
                                rel_diags *diags, rel_findings *findings);
 
-/* The rounding a sum of `parts` figures in whole euros may carry: half a
- * euro each, at least one euro. 0 when the figures are not whole euros. */
-int64_t rel_rounding_allowance(bool whole_euros, size_t parts);
+/* One unit of the last printed digit of figures written with `decimals`
+ * decimals, at fixed-point `scale`: rel_rounding_unit(2, 0) = 100 (a euro
+ * in cents), rel_rounding_unit(2, 2) = 1. */
+int64_t rel_rounding_unit(int scale, int decimals);
+
+/* The difference the rounding of `parts` printed figures can explain in
+ * their total: half a unit of the last printed digit per part, at least
+ * one unit (the same figure printed in two places: parts = 1). */
+int64_t rel_rounding_allowance(int scale, int decimals, size_t parts);
+
+/* How a check prints figures of a column of `type`. */
+rel_unit rel_unit_of(rel_type type);
 
 #endif

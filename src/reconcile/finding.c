@@ -17,9 +17,9 @@ void rel_findings_init(rel_findings *findings, rel_arena *arena)
 static rel_check_status classify(int64_t difference, int64_t tolerance, int64_t rounding)
 {
     uint64_t magnitude = difference < 0 ? -(uint64_t)difference : (uint64_t)difference;
-    if (magnitude <= (uint64_t)tolerance)
+    if (magnitude == 0)
         return REL_CHECK_MATCH;
-    if (magnitude <= (uint64_t)rounding)
+    if (magnitude <= (uint64_t)tolerance || magnitude <= (uint64_t)rounding)
         return REL_CHECK_ROUNDING;
     return REL_CHECK_ERROR;
 }
@@ -35,9 +35,15 @@ static bool grow(rel_findings *findings)
     return true;
 }
 
-rel_check_status rel_findings_check(rel_findings *findings, const char *code, int scale,
-                                    bool money, rel_figure declared, rel_figure expected,
-                                    int64_t tolerance, int64_t rounding, const char *format, ...)
+static rel_check_status check_va(rel_findings *findings, const char *code, int scale,
+                                 rel_unit unit, rel_figure declared, rel_figure expected,
+                                 int64_t tolerance, int64_t rounding, const char *format,
+                                 va_list args) __attribute__((format(printf, 9, 0)));
+
+static rel_check_status check_va(rel_findings *findings, const char *code, int scale,
+                                 rel_unit unit, rel_figure declared, rel_figure expected,
+                                 int64_t tolerance, int64_t rounding, const char *format,
+                                 va_list args)
 {
     int64_t difference;
     rel_check_status status = REL_CHECK_ERROR;
@@ -47,20 +53,45 @@ rel_check_status rel_findings_check(rel_findings *findings, const char *code, in
         difference = INT64_MAX;
 
     char name[512];
-    va_list args;
-    va_start(args, format);
     vsnprintf(name, sizeof name, format, args);
-    va_end(args);
     char *check = rel_arena_strdup(findings->arena, name);
     if (check == NULL || (findings->count == findings->capacity && !grow(findings))) {
         findings->out_of_memory = true;
         return status;
     }
     findings->items[findings->count++] = (rel_finding){
-        code, check, status, true, scale, money, declared, expected, difference,
+        .code = code, .check = check, .status = status, .numeric = true, .scale = scale,
+        .money = unit == REL_UNIT_MONEY, .unit = unit, .declared = declared,
+        .expected = expected, .difference = difference,
     };
     findings->errors += status == REL_CHECK_ERROR;
     findings->roundings += status == REL_CHECK_ROUNDING;
+    return status;
+}
+
+rel_check_status rel_findings_check(rel_findings *findings, const char *code, int scale,
+                                    bool money, rel_figure declared, rel_figure expected,
+                                    int64_t tolerance, int64_t rounding, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    rel_check_status status = check_va(findings, code, scale,
+                                       money ? REL_UNIT_MONEY : REL_UNIT_NUMBER, declared,
+                                       expected, tolerance, rounding, format, args);
+    va_end(args);
+    return status;
+}
+
+rel_check_status rel_findings_check_unit(rel_findings *findings, const char *code, int scale,
+                                         rel_unit unit, rel_figure declared, rel_figure expected,
+                                         int64_t tolerance, int64_t rounding,
+                                         const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    rel_check_status status = check_va(findings, code, scale, unit, declared, expected,
+                                       tolerance, rounding, format, args);
+    va_end(args);
     return status;
 }
 
@@ -84,10 +115,15 @@ void rel_findings_flag(rel_findings *findings, const char *code, rel_origin at,
     findings->errors++;
 }
 
+static unsigned unit_flags(const rel_finding *f)
+{
+    return f->unit == REL_UNIT_MONEY ? REL_FMT_EURO
+           : f->unit == REL_UNIT_PERCENT ? REL_FMT_PERCENT : 0;
+}
+
 static const char *figure_text(const rel_finding *f, int64_t value, char *buffer)
 {
-    unsigned flags = f->money ? REL_FMT_EURO : 0;
-    return rel_number_format(value, f->scale, f->scale, flags, buffer);
+    return rel_number_format(value, f->scale, f->scale, unit_flags(f), buffer);
 }
 
 /* "(input/schede.csv:9:6)" or "(somma di 4 righe)". */
@@ -95,6 +131,10 @@ static const char *figure_source(rel_arena *arena, const rel_figure *figure)
 {
     if (figure->at.file == NULL)
         return rel_arena_printf(arena, "%s", figure->how ? figure->how : "ricalcolato");
+    if (figure->at.line == 0)
+        return figure->at.file;
+    if (figure->at.col == 0)
+        return rel_arena_printf(arena, "%s:%u", figure->at.file, (unsigned)figure->at.line);
     return rel_arena_printf(arena, "%s:%u:%u", figure->at.file, (unsigned)figure->at.line,
                             (unsigned)figure->at.col);
 }
@@ -110,7 +150,7 @@ void rel_findings_report(const rel_findings *findings, rel_diags *diags)
             continue;
         }
         char a[REL_NUMBER_FORMAT_MAX], b[REL_NUMBER_FORMAT_MAX], d[REL_NUMBER_FORMAT_MAX];
-        unsigned flags = (f->money ? REL_FMT_EURO : 0) | REL_FMT_PLUS;
+        unsigned flags = unit_flags(f) | REL_FMT_PLUS;
         rel_diag_add(diags, f->status == REL_CHECK_ERROR ? REL_SEV_ERROR : REL_SEV_WARNING,
                      f->code, f->declared.at,
                      "%s: %s %s, atteso %s (%s): %s %s", f->check,
@@ -147,6 +187,8 @@ const char *rel_figure_place(rel_arena *arena, const rel_figure *figure)
     const char *name = slash ? slash + 1 : figure->at.file;
     if (figure->at.line == 0)
         return name;
+    if (figure->at.col == 0)
+        return rel_arena_printf(arena, "%s:%u", name, (unsigned)figure->at.line);
     return rel_arena_printf(arena, "%s:%u:%u", name, (unsigned)figure->at.line,
                             (unsigned)figure->at.col);
 }

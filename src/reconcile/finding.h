@@ -19,10 +19,18 @@
 #include "core/diag.h"
 
 typedef enum rel_check_status {
-    REL_CHECK_MATCH,       /* equal within the check's tolerance */
-    REL_CHECK_ROUNDING,    /* a rounding difference of a table in whole euros */
+    REL_CHECK_MATCH,       /* exactly equal */
+    REL_CHECK_ROUNDING,    /* a difference that the rounding of the figures (or the
+                              check's declared tolerance) explains: listed, never silent */
     REL_CHECK_ERROR,       /* a real difference: the figures disagree */
 } rel_check_status;
+
+/* What the figures of a check are, for printing them. */
+typedef enum rel_unit {
+    REL_UNIT_NUMBER,       /* a count or a decimal */
+    REL_UNIT_MONEY,        /* euro */
+    REL_UNIT_PERCENT,      /* a percentage, in hundredths of a point */
+} rel_unit;
 
 /* A figure in a check: a cell of the input, or a value the compiler
  * computed (at.file is then NULL, and `how` says from what). */
@@ -38,7 +46,8 @@ typedef struct rel_finding {
     rel_check_status status;
     bool numeric;          /* false: a rule broken, no figures (see rel_findings_flag) */
     int scale;             /* decimals of value: 2 for money */
-    bool money;            /* format figures as euro */
+    bool money;            /* format figures as euro (unit == REL_UNIT_MONEY) */
+    rel_unit unit;
     rel_figure declared;   /* the figure under test (usually typed by the user) */
     rel_figure expected;   /* what it should be (usually computed) */
     int64_t difference;    /* declared - expected */
@@ -56,13 +65,22 @@ typedef struct rel_findings {
 
 void rel_findings_init(rel_findings *findings, rel_arena *arena);
 
-/* Compares `declared` with `expected` and records the check. `tolerance`
- * (same scale) is the difference still counted as a match; `rounding` the
- * larger one still counted as a rounding difference (0: none). The check's
- * name is printf-formatted into the arena. Returns the status. */
+/* Compares `declared` with `expected` and records the check: a match only
+ * when they are equal; a rounding difference when the difference is at most
+ * the larger of `tolerance` (declared by the user) and `rounding` (what the
+ * rounding of the figures explains), both at `scale`; else an error. A
+ * tolerance never silences a difference: it is listed as rounding. The
+ * check's name is printf-formatted into the arena. Returns the status. */
 rel_check_status rel_findings_check(rel_findings *findings, const char *code, int scale,
                                     bool money, rel_figure declared, rel_figure expected,
                                     int64_t tolerance, int64_t rounding, const char *format, ...)
+    __attribute__((format(printf, 9, 10)));
+
+/* The same, for figures of any unit. */
+rel_check_status rel_findings_check_unit(rel_findings *findings, const char *code, int scale,
+                                         rel_unit unit, rel_figure declared, rel_figure expected,
+                                         int64_t tolerance, int64_t rounding,
+                                         const char *format, ...)
     __attribute__((format(printf, 9, 10)));
 
 /* Records a rule that does not hold and has no pair of figures (a variance

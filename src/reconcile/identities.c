@@ -1,42 +1,38 @@
 #include <string.h>
-#include <strings.h>
 
 #include "compute/totals.h"
 #include "core/codes.h"
 #include "reconcile/checks.h"
 #include "validate/labels.h"
 
-/* A figure the datasets imply: a declared TOTALE cell when the file has
- * one (the user's figure, with its place), else the sum of the lines. */
+/* A figure the datasets imply: a declared grand TOTALE cell when the file
+ * has one (the user's figure, with its place), else the sum of the lines. */
 typedef struct implied {
     bool present;
     rel_figure figure;
-    bool whole;       /* every part a whole euro */
-    size_t parts;
+    int decimals;     /* printed precision of the figures behind it */
+    size_t parts;     /* printed figures behind it: 1 for a declared total */
 } implied;
+
+static const implied absent = {false, {0, {NULL, 0, 0}, NULL}, 2, 0};
+
 
 static implied column_total(rel_arena *arena, const rel_dataset *d, int column)
 {
-    implied result = {false, {0, {NULL, 0, 0}, NULL}, true, 0};
     if (d == NULL || column < 0)
-        return result;
-    result.figure.at.file = d->path;
-    result.present = true;
-    for (size_t r = 0; r < d->row_count; r++) {
-        const rel_row *row = &d->rows[r];
-        const rel_value *v = &row->values[column];
-        bool grand = row->kind == REL_ROW_TOTAL;
-        for (size_t c = 0; grand && c < d->column_count; c++)
-            grand = !d->columns[c].is_key || strncasecmp(row->values[c].text, "totale", 6) == 0
-                    || !row->values[c].text[0];
-        if (grand && v->present)
-            return (implied){true, {v->number, v->at, "dichiarato"}, v->number % 100 == 0, 1};
-        if (row->kind == REL_ROW_ITEM) {
-            result.figure.value += v->number;
-            result.whole = result.whole && v->number % 100 == 0;
+        return absent;
+    int decimals = d->columns[column].decimals;
+    for (size_t s = 0; s < d->span_count; s++) {
+        const rel_value *v = &d->rows[d->spans[s].total].values[column];
+        if (d->spans[s].grand && !d->spans[s].mean && v->present)
+            return (implied){true, {v->number, v->at, "dichiarato"}, decimals, 1};
+    }
+    implied result = {true, {0, {NULL, 0, 0}, NULL}, decimals, 0};
+    for (size_t r = 0; r < d->row_count; r++)
+        if (d->rows[r].kind == REL_ROW_ITEM) {
+            result.figure.value += d->rows[r].values[column].number;
             result.parts++;
         }
-    }
     result.figure.how = rel_arena_printf(arena, "somma delle %zu righe di %s", result.parts,
                                          d->path);
     return result;
@@ -47,87 +43,116 @@ static void compare(rel_findings *findings, const char *code, implied declared, 
 {
     if (!declared.present || !expected.present)
         return;
-    bool whole = declared.whole && expected.whole;
+    int decimals = declared.decimals < expected.decimals ? declared.decimals : expected.decimals;
+    size_t parts = declared.parts + expected.parts;
     rel_findings_check(findings, code, 2, true, declared.figure, expected.figure, 0,
-                       rel_rounding_allowance(whole, declared.parts + expected.parts), "%s",
+                       rel_rounding_allowance(2, decimals, parts > 1 ? parts - 1 : 1), "%s",
                        check);
 }
 
-/* Each cost centre that names an area equals that area of the schedules. */
+/* Each cost centre that names an area equals that area of the schedules,
+ * matched through the areas' sums computed once. */
+static void check_centres_by_area(const rel_dataset *centres, const rel_schedule *s, int k,
+                                  rel_findings *findings)
+{
+    static const char *const columns[] = {"preventivo", "consuntivo"};
+    int area = rel_dataset_column(centres, "area"), name = rel_dataset_column(centres, "centro");
+    int mine = rel_dataset_column(centres, columns[k]);
+    rel_group_sums sums;
+    if (area < 0 || mine < 0)
+        return;
+    if (!rel_group_sums_compute(s->data, s->area, k == 0 ? s->preventivo : s->consuntivo,
+                                findings->arena, &sums)) {
+        findings->out_of_memory = true;
+        return;
+    }
+    for (size_t r = 0; r < centres->row_count; r++) {
+        const rel_row *row = &centres->rows[r];
+        const char *wanted = rel_row_text(row, area);
+        if (row->kind != REL_ROW_ITEM || !wanted[0])
+            continue;
+        const rel_group_sum *g = rel_group_sums_find(&sums, wanted);
+        size_t lines = g ? g->lines : 0;
+        rel_figure declared = {row->values[mine].number, row->values[mine].at, "dichiarato"};
+        rel_figure expected = {g ? g->sum : 0, {NULL, 0, 0},
+                               lines ? rel_arena_printf(findings->arena,
+                                                        "schede: %zu righe dell'area", lines)
+                                     : "schede: nessuna riga con quest'area"};
+        int decimals = centres->columns[mine].decimals;
+        rel_findings_check(findings, REL_R_IDENTITY, 2, true, declared, expected, 0,
+                           rel_rounding_allowance(2, decimals, lines ? lines : 1),
+                           "Centro di costo «%s» = area «%s» delle schede – %s",
+                           rel_row_text(row, name), wanted, columns[k]);
+    }
+}
+
 static void check_cost_centres(const rel_model *model, const rel_schedule *s,
                                rel_findings *findings)
 {
     const rel_dataset *centres = rel_model_dataset(model, "centri_di_costo");
     if (centres == NULL)
         return;
-    int area = rel_dataset_column(centres, "area");
-    const char *columns[] = {"preventivo", "consuntivo"};
-    for (size_t k = 0; k < 2; k++) {
-        int mine = rel_dataset_column(centres, columns[k]);
-        int theirs = k == 0 ? s->preventivo : s->consuntivo;
-        for (size_t r = 0; area >= 0 && r < centres->row_count; r++) {
-            const rel_row *row = &centres->rows[r];
-            const char *name = rel_row_text(row, area);
-            if (row->kind != REL_ROW_ITEM || !name[0])
-                continue;
-            int64_t sum = 0;
-            size_t parts = 0;
-            char wanted[256], candidate[256];
-            rel_label_normalize(name, wanted, sizeof wanted);
-            for (size_t i = 0; i < s->data->row_count; i++) {
-                const rel_row *line = &s->data->rows[i];
-                rel_label_normalize(rel_row_text(line, s->area), candidate, sizeof candidate);
-                if (line->kind == REL_ROW_ITEM && strcmp(wanted, candidate) == 0) {
-                    sum += line->values[theirs].number;
-                    parts++;
-                }
-            }
-            rel_figure declared = {row->values[mine].number, row->values[mine].at, "dichiarato"};
-            rel_figure expected = {sum, {NULL, 0, 0},
-                                   rel_arena_printf(findings->arena, "schede: %zu righe dell'area",
-                                                    parts)};
-            rel_findings_check(findings, REL_R_IDENTITY, 2, true, declared, expected, 0, 0,
-                               "Centro di costo «%s» = area «%s» delle schede – %s",
-                               rel_row_text(row, rel_dataset_column(centres, "centro")), name,
-                               columns[k]);
-        }
+    for (int k = 0; k < 2; k++) {
+        check_centres_by_area(centres, s, k, findings);
+        int mine = rel_dataset_column(centres, k == 0 ? "preventivo" : "consuntivo");
         compare(findings, REL_R_IDENTITY, column_total(findings->arena, centres, mine),
-                column_total(findings->arena, s->data, theirs),
+                column_total(findings->arena, s->data, k == 0 ? s->preventivo : s->consuntivo),
                 k == 0 ? "Totale dei centri di costo = totale delle schede – preventivo"
                        : "Totale dei centri di costo = totale delle schede – consuntivo");
     }
 }
 
-/* The year's Uscite, Entrate and Avanzo, wherever they are given. */
+/* The year's Uscite: the TOTALE of costi.csv for year N when there is one,
+ * else the consuntivo of the schedules (docs/RECONCILIATION.md). */
+static implied uscite_of(const rel_model *model, const rel_schedule *s, rel_arena *arena,
+                         const char **source)
+{
+    const rel_dataset *costi = rel_model_dataset(model, "costi");
+    int year = costi ? rel_dataset_year_column(costi, model->entity.year) : -1;
+    if (year >= 0) {
+        *source = "costi per natura";
+        return column_total(arena, costi, year);
+    }
+    *source = "consuntivo delle schede";
+    return column_total(arena, s->data, s->consuntivo);
+}
+
+/* Avanzo = Entrate - Uscite, with the avanzo split into its three parts. */
 static void check_result(const rel_model *model, const rel_schedule *s, rel_findings *findings)
 {
     rel_arena *arena = findings->arena;
-    int year = model->entity.year;
+    const char *source;
+    implied uscite = uscite_of(model, s, arena, &source);
     const rel_dataset *costi = rel_model_dataset(model, "costi");
+    if (costi && rel_dataset_year_column(costi, model->entity.year) >= 0)
+        compare(findings, REL_R_IDENTITY, uscite, column_total(arena, s->data, s->consuntivo),
+                "Uscite (costi per natura) = consuntivo delle schede");
     const rel_dataset *entrate = rel_model_dataset(model, "entrate");
     const rel_dataset *avanzo = rel_model_dataset(model, "avanzo");
-    implied uscite = column_total(arena, costi, costi ? rel_dataset_year_column(costi, year) : -1);
-    compare(findings, REL_R_IDENTITY, uscite, column_total(arena, s->data, s->consuntivo),
-            "Uscite (costi per natura) = consuntivo delle schede");
     implied income = column_total(arena, entrate,
-                                  entrate ? rel_dataset_year_column(entrate, year) : -1);
+                                  entrate ? rel_dataset_year_column(entrate, model->entity.year)
+                                          : -1);
     if (!avanzo || !income.present || !uscite.present)
         return;
-    implied split[3];
-    const char *parts[3] = {"vincolato", "finalizzato", "non_vincolato"};
-    implied surplus = {true, {0, {avanzo->path, 0, 0}, "somma di vincolato, finalizzato e non vincolato"},
-                       true, 0};
+    static const char *const parts[3] = {"vincolato", "finalizzato", "non_vincolato"};
+    implied surplus = {true, {0, {NULL, 0, 0}, "somma di vincolato, finalizzato e non vincolato"},
+                       2, 0};
     for (size_t i = 0; i < 3; i++) {
-        split[i] = column_total(arena, avanzo, rel_dataset_column(avanzo, parts[i]));
-        surplus.figure.value += split[i].figure.value;
-        surplus.whole = surplus.whole && split[i].whole;
-        surplus.parts += split[i].parts;
-        if (i == 0 && split[i].figure.at.line > 0)
-            surplus.figure.at = split[i].figure.at;
+        implied part = column_total(arena, avanzo, rel_dataset_column(avanzo, parts[i]));
+        surplus.figure.value += part.figure.value;
+        surplus.decimals = part.decimals < surplus.decimals ? part.decimals : surplus.decimals;
+        surplus.parts += part.parts;
+        if (surplus.figure.at.file == NULL && part.figure.at.line > 0)
+            surplus.figure.at = part.figure.at;
     }
+    if (surplus.figure.at.file == NULL)
+        surplus.figure.at = (rel_origin){avanzo->path, 1, 1};
     implied result = {true, {income.figure.value - uscite.figure.value, {NULL, 0, 0},
-                             "entrate meno uscite"}, income.whole && uscite.whole, 2};
-    compare(findings, REL_R_RESULT, surplus, result, "Avanzo (composizione) = Entrate – Uscite");
+                             rel_arena_printf(arena, "entrate meno uscite (%s)", source)},
+                      income.decimals < uscite.decimals ? income.decimals : uscite.decimals,
+                      income.parts + uscite.parts};
+    compare(findings, REL_R_RESULT, surplus, result,
+            rel_arena_printf(arena, "Avanzo (composizione) = Entrate – Uscite (%s)", source));
 }
 
 void rel_check_identities(const rel_model *model, rel_findings *findings)

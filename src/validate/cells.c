@@ -145,3 +145,14 @@ bool rel_cell_value(const rel_cell *cell, const char *path, const rel_cell_rule 
     }
     return false;
 }
+
+int rel_written_decimals(const char *text)
+{
+    const char *comma = strrchr(text, ',');
+    if (comma == NULL)
+        return 0;
+    int n = 0;
+    while (comma[1 + n] >= '0' && comma[1 + n] <= '9')
+        n++;
+    return n;
+}

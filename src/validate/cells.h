@@ -26,4 +26,8 @@ typedef struct rel_cell_rule {
 bool rel_cell_value(const rel_cell *cell, const char *path, const rel_cell_rule *rule,
                     rel_diags *diags, rel_value *value);
 
+/* The decimals written in a number's text: "1.234,56" => 2, "12%" => 0,
+ * "4,6300" => 4, "€ 1.234" => 0. */
+int rel_written_decimals(const char *text);
+
 #endif

@@ -10,6 +10,7 @@
 #include "core/suggest.h"
 #include "validate/cells.h"
 #include "validate/labels.h"
+#include "validate/spans.h"
 
 /* Where each dataset column comes from in the CSV, and how it is typed. */
 typedef struct binding {
@@ -27,12 +28,6 @@ typedef struct validation {
     binding *bindings;                /* one per dataset column */
     bool ok;
 } validation;
-
-bool rel_is_total_label(const char *label)
-{
-    return strncasecmp(label, "totale", 6) == 0
-           && (label[6] == '\0' || label[6] == ' ' || label[6] == ':');
-}
 
 static const rel_column_schema *schema_column(const rel_schema *schema, const char *label)
 {
@@ -74,6 +69,8 @@ static void add_column(validation *v, uint32_t source, const rel_column_schema *
         .type = column ? column->type : v->schema->year_type, .year = year,
         .is_key = column && (column->flags & REL_COL_KEY),
         .is_label = column && (column->flags & REL_COL_LABEL),
+        .is_group = column && (column->flags & REL_COL_GROUP),
+        .not_summed = column && (column->flags & REL_COL_NOT_SUMMED),
         .at = at,
     };
     v->bindings[d->column_count++] = (binding){source, column};
@@ -268,6 +265,47 @@ static void report_no_rows(validation *v)
                      "il file ha l'intestazione ma nessuna riga: non entra nella relazione");
 }
 
+static bool is_numeric(rel_type type)
+{
+    return type == REL_TYPE_MONEY || type == REL_TYPE_COUNT || type == REL_TYPE_DECIMAL
+           || type == REL_TYPE_PERCENT;
+}
+
+/* A whole-number column of a measure that is rounded when printed: hours
+ * ("Ore", "n. ore erogate"), euro, kilometres. Counts of people are exact. */
+static bool measure_label(const char *label)
+{
+    static const char *const words[] = {"ore", "ora", "euro", "importo", "importi", "km",
+                                        "costo", "spesa", "valore", NULL};
+    char text[256];
+    rel_label_normalize(label, text, sizeof text);
+    char *state = NULL;
+    for (char *word = strtok_r(text, "_.:/()", &state); word;
+         word = strtok_r(NULL, "_.:/()", &state))
+        for (size_t i = 0; words[i]; i++)
+            if (strcmp(word, words[i]) == 0)
+                return true;
+    return false;
+}
+
+bool rel_dataset_finish(rel_dataset *dataset, rel_arena *arena)
+{
+    for (size_t c = 0; c < dataset->column_count; c++) {
+        rel_column *column = &dataset->columns[c];
+        column->rounded = column->type == REL_TYPE_MONEY || column->type == REL_TYPE_DECIMAL
+                          || column->type == REL_TYPE_PERCENT
+                          || (column->type == REL_TYPE_COUNT && measure_label(column->label));
+        column->decimals = 0;
+        for (size_t r = 0; is_numeric(column->type) && r < dataset->row_count; r++) {
+            const rel_value *value = &dataset->rows[r].values[c];
+            int written = value->present ? rel_written_decimals(value->text) : 0;
+            if (written > column->decimals)
+                column->decimals = written;
+        }
+    }
+    return rel_spans_compute(dataset, arena);
+}
+
 bool rel_dataset_validate(const rel_csv_table *table, const rel_schema *schema, int fiscal_year,
                           rel_arena *arena, rel_diags *diags, rel_dataset *dataset)
 {
@@ -282,7 +320,7 @@ bool rel_dataset_validate(const rel_csv_table *table, const rel_schema *schema, 
         memory = dataset->rows != NULL;
         for (size_t r = 0; memory && r < table->row_count; r++, dataset->row_count++)
             memory = type_row(&v, &table->rows[r], &dataset->rows[r]);
-        memory = memory && check_keys(&v);
+        memory = memory && check_keys(&v) && rel_dataset_finish(dataset, arena);
     }
     if (!memory)
         rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUT_OF_MEMORY, (rel_origin){table->path, 0, 0},

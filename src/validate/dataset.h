@@ -20,7 +20,9 @@
 bool rel_dataset_validate(const rel_csv_table *table, const rel_schema *schema, int fiscal_year,
                           rel_arena *arena, rel_diags *diags, rel_dataset *dataset);
 
-/* True when `label` starts with the word TOTALE (any case): a declared total. */
-bool rel_is_total_label(const char *label);
+/* What validation works out once the rows are typed: each numeric
+ * column's printed precision (rel_column.decimals) and what each declared
+ * total closes (validate/spans.h). false when out of memory. */
+bool rel_dataset_finish(rel_dataset *dataset, rel_arena *arena);
 
 #endif

@@ -137,5 +137,5 @@ bool rel_dataset_infer(const rel_csv_table *table, const char *name, rel_arena *
             return false;
     }
     dataset->column_count = count;
-    return type_rows(table, arena, diags, dataset);
+    return type_rows(table, arena, diags, dataset) && rel_dataset_finish(dataset, arena);
 }

@@ -20,6 +20,11 @@ enum {
     REL_COL_MONTH = 1u << 4,      /* a date column that accepts whole months (mag-20) */
     REL_COL_WORDS = 1u << 5,      /* a date column that accepts words ("in continuità", "-") */
     REL_COL_IN_YEAR = 1u << 6,    /* a date that must fall within the fiscal year */
+    REL_COL_GROUP = 1u << 7,      /* a TOTALE that fills it closes that group (spans.h) */
+    REL_COL_NOT_SUMMED = 1u << 9, /* its TOTALE is not a sum of the lines: another rule
+                                     checks it (the shares of riepilogo_obiettivi: R006) */
+    REL_COL_WORDS_AMOUNT = 1u << 8, /* an amount column where words may stand ("Partner
+                                       senza portafoglio"): kept as a note, never a figure */
 };
 
 typedef struct rel_column_schema {

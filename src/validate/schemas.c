@@ -8,15 +8,16 @@
 #define NE (REL_COL_REQUIRED | REL_COL_NOT_EMPTY)
 #define KEY REL_COL_KEY
 #define LABEL REL_COL_LABEL
+#define GROUP (REL_COL_KEY | REL_COL_GROUP)
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
 #define SCHEMA(n, title, required, cols, years, ytype, yexample) \
     {n, n ".csv", title, required, cols, COUNT_OF(cols), REL_TYPE_##ytype, years, yexample}
 
 static const rel_column_schema schede_columns[] = {
-    C("area", TEXT, NE | KEY, "Area Disabilità"),
-    C("azione", TEXT, KEY, "Azione 1: Servizio Inserimento Lavorativo"),
+    C("area", TEXT, NE | GROUP, "Area Disabilità"),
+    C("azione", TEXT, GROUP, "Azione 1: Servizio Inserimento Lavorativo"),
     C("voce", TEXT, NE | KEY | LABEL, "Referente servizio"),
-    C("descrizione", TEXT, 0, "Costo del personale"),
+    C("descrizione", TEXT, KEY, "Costo del personale"),
     C("preventivo", MONEY, REQ, "€ 26.734,15"),
     C("consuntivo", MONEY, REQ, "€ 28.734,97"),
     C("motivazione", TEXT, 0, ""),
@@ -30,7 +31,7 @@ static const rel_column_schema centri_columns[] = {
 };
 
 static const rel_column_schema fondi_columns[] = {
-    C("gruppo", TEXT, NE | KEY, "Fondi istituzionali"),
+    C("gruppo", TEXT, NE | GROUP, "Fondi istituzionali"),
     C("fondo", TEXT, NE | KEY | LABEL, "Fondo Nazionale Politiche Sociali"),
     C("atto", TEXT, 0, "DGR XI/5124 del 02/08/2021"),
 };
@@ -67,7 +68,7 @@ static const rel_column_schema indicatori_columns[] = {
 };
 
 static const rel_column_schema obiettivi_columns[] = {
-    C("area", TEXT, NE | KEY, "Area Minori e Famiglia"),
+    C("area", TEXT, NE | GROUP, "Area Minori e Famiglia"),
     C("obiettivo", TEXT, NE | KEY | LABEL, "Attivare due gruppi di sostegno alla genitorialità"),
     C("indicatore", TEXT, 0, "Gruppi attivati"),
     C("target", TEXT, 0, "Almeno 2/anno"),
@@ -80,11 +81,11 @@ static const rel_column_schema progetti_columns[] = {
     C("titolo", TEXT, NE | KEY | LABEL, "Lavoro di comunità"),
     C("capofila", TEXT, 0, "Azienda Speciale Consortile"),
     C("finanziatore", TEXT, 0, "Fondazione Cariplo"),
-    C("importo_totale", MONEY, REQ, "€ 180.000,00"),
-    C("importo_finanziato", MONEY, REQ, "€ 120.000,00"),
-    C("assegnato_ambito", MONEY, 0, "€ 120.000,00"),
-    C("quota_azienda", MONEY, 0, "€ 60.000,00"),
-    C("cofinanziamento_azienda", MONEY, 0, "€ 15.000,00"),
+    C("importo_totale", MONEY, REQ | REL_COL_WORDS_AMOUNT, "€ 180.000,00"),
+    C("importo_finanziato", MONEY, REQ | REL_COL_WORDS_AMOUNT, "€ 120.000,00"),
+    C("assegnato_ambito", MONEY, REL_COL_WORDS_AMOUNT, "€ 120.000,00"),
+    C("quota_azienda", MONEY, REL_COL_WORDS_AMOUNT, "€ 60.000,00"),
+    C("cofinanziamento_azienda", MONEY, REL_COL_WORDS_AMOUNT, "€ 15.000,00"),
     C("data_presentazione", DATE, DATE_FLAGS, "mag-20"),
     C("data_avvio", DATE, DATE_FLAGS, "lug.2020"),
     C("data_fine", DATE, DATE_FLAGS, "in continuità"),
@@ -146,9 +147,9 @@ static const rel_column_schema sedute_columns[] = {
 static const rel_column_schema riepilogo_columns[] = {
     C("area", TEXT, NE | KEY | LABEL, "Area Minori e Famiglia"),
     C("obiettivi", COUNT, REQ, "1"),
-    C("raggiunti", PERCENT, REQ, "0%"),
-    C("non_raggiunti", PERCENT, REQ, "0%"),
-    C("in_corso", PERCENT, REQ, "100%"),
+    C("raggiunti", PERCENT, REQ | REL_COL_NOT_SUMMED, "0%"),
+    C("non_raggiunti", PERCENT, REQ | REL_COL_NOT_SUMMED, "0%"),
+    C("in_corso", PERCENT, REQ | REL_COL_NOT_SUMMED, "100%"),
 };
 
 /* Indicators the user defines with a formula (docs/FORMULAS.md). */
