@@ -54,6 +54,9 @@
 #define REL_E_DATE_OUTSIDE       "E106" /* a date outside the fiscal year where it must be inside */
 #define REL_E_VALUE_OUTCOME      "E107" /* not SI / NO / PARZIALMENTE */
 #define REL_E_VALUE_CODE         "E108" /* a code outside the column's vocabulary */
+#define REL_E_VALUE_EXCEL        "E110" /* an Excel error value (#DIV/0!, #N/D) in a cell */
+#define REL_E_HEADER_REPEATED    "E111" /* the header row repeated inside the data */
+#define REL_W_VALUE_WORDS        "W112" /* words where the column holds figures: kept, not counted */
 
 #define REL_E_OUTPUT_DIR         "E200" /* output directory cannot be created or written */
 #define REL_E_OUTPUT_INSIDE      "E201" /* output directory inside the input directory */

@@ -3,6 +3,7 @@
 #include <stdint.h>
 
 #include "core/codes.h"
+#include "core/number.h"
 #include "reconcile/checks.h"
 
 #define SAMPLE_ROWS 200   /* lines looked at to find a ratio; all are checked */
@@ -53,9 +54,17 @@ static bool expected_cell(const rel_dataset *d, const rel_ratio *r, const rel_ro
     const rel_value *a = &row->values[r->numerator], *b = &row->values[r->denominator];
     if (!a->present || !b->present)
         return false;
-    return divide(a->number, rel_type_scale(d->columns[r->numerator].type), b->number,
-                  rel_type_scale(d->columns[r->denominator].type),
-                  rel_type_scale(d->columns[r->column].type), r->times_100, out);
+    /* a percentage holds hundredths of a point: the ratio times 100 first */
+    const rel_column *c = &d->columns[r->column];
+    bool percent = c->type == REL_TYPE_PERCENT || r->times_100;
+    int scale = rel_type_scale(c->type);
+    if (!divide(a->number, rel_type_scale(d->columns[r->numerator].type), b->number,
+                rel_type_scale(d->columns[r->denominator].type), scale, percent, out))
+        return false;
+    /* at the precision the column prints: 11,88% is "12%" in a column of units */
+    int64_t unit = rel_rounding_unit(scale, c->decimals);
+    *out = rel_number_rescale(*out, scale, c->decimals < scale ? c->decimals : scale) * unit;
+    return true;
 }
 
 static int64_t magnitude(int64_t x)

@@ -13,10 +13,14 @@
  * such a column is shown without cents, as the bilancio is. */
 bool rel_column_whole_euros(const rel_dataset *dataset, int column);
 
-/* The text of `value` of type `type`: "€ 1.234,56" (or "€ 1.235" when
- * `whole`), "€ -" for zero, "1.482", "4,63", "44,44%", "31/12/2024",
- * "mag 2020", "SI"; "" for an empty cell. In the arena. */
-const char *rel_value_text(rel_arena *arena, const rel_value *value, rel_type type, bool whole);
+/* The text of `value` in `column`: "€ 1.234,56" (or "€ 1.235" when
+ * `whole`), "€ -" for zero, "1.482", decimals and percentages with the
+ * decimals the column is written with ("4,63", "12%", "44,44%"),
+ * "31/12/2024", "mag 2020", "SI"; a footnote mark after the figure
+ * ("1.168*"); a mark of "not available" or words in a figure's place as
+ * written ("n.d.", "in continuità"); "" for an empty cell. In the arena. */
+const char *rel_value_text(rel_arena *arena, const rel_value *value, const rel_column *column,
+                           bool whole);
 
 /* A column label as a heading shows it: "quota_comuni" → "Quota comuni".
  * In the arena; `label` itself when out of memory. */

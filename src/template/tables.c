@@ -241,7 +241,7 @@ static bool dataset_row(engine *e, rel_doc_table *table, const rel_dataset *d, c
         return false;
     for (size_t i = 0; i < p->count; i++) {
         int c = p->columns[i];
-        cells[i] = rel_value_text(e->arena, &row->values[c], d->columns[c].type, whole[i]);
+        cells[i] = rel_value_text(e->arena, &row->values[c], &d->columns[c], whole[i]);
     }
     if (p->change)
         change_cells(e, d, row, p, cells + p->count);

@@ -1,11 +1,13 @@
 #include "validate/cells.h"
 
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
 #include "core/codes.h"
 #include "core/number.h"
 #include "core/suggest.h"
+#include "validate/marks.h"
 #include "validate/schema.h"
 
 static rel_num_spec number_spec(rel_type type)
@@ -23,23 +25,52 @@ static rel_num_spec number_spec(rel_type type)
     }
 }
 
+static bool has_digit(const char *text)
+{
+    return strpbrk(text, "0123456789") != NULL;
+}
+
+/* A letter typed for a digit beside digits: "3O", "1l5", "2.O00". */
+static bool letter_for_digit(const char *text)
+{
+    for (const char *p = text; *p; p++) {
+        bool letter = *p == 'O' || *p == 'o' || *p == 'l' || *p == 'I';
+        bool beside = (p > text && (isdigit((unsigned char)p[-1]) || p[-1] == '.'))
+                      || isdigit((unsigned char)p[1]);
+        if (letter && beside)
+            return true;
+    }
+    return false;
+}
+
 static bool parse_number(const rel_cell *cell, const rel_cell_rule *rule, rel_diags *diags,
                          rel_value *value)
 {
     rel_num_spec spec = number_spec(rule->type);
     rel_num_error error;
-    if (rel_number_parse(cell->text, cell->len, &spec, &value->number, &error))
-        return true;
     bool money = rule->type == REL_TYPE_MONEY;
+    bool accounting_zero = money && (strcmp(cell->text, "-") == 0);
+    if (!accounting_zero && rel_mark_missing(cell->text)) {
+        value->present = false;
+        value->missing = true;
+        return true;
+    }
+    const char *mark;
+    size_t len = rel_mark_footnote(cell->text, cell->len, &mark);
+    if (rel_number_parse(cell->text, len, &spec, &value->number, &error)) {
+        value->note = mark;
+        return true;
+    }
+    if ((rule->flags & REL_COL_WORDS_AMOUNT) && rel_mark_words(cell->text)) {
+        value->present = false;   /* "Partner senza portafoglio": kept, printed, not a figure */
+        value->is_text = true;
+        return true;
+    }
     rel_diag_add(diags, REL_SEV_ERROR, money ? REL_E_VALUE_MONEY : REL_E_VALUE_NUMBER, value->at,
-                 "%s non valido «%s» nella colonna «%s»: %s", money ? "importo" : "numero",
-                 cell->text, rule->column, rel_number_status_text(error.status));
+                 "%s non valido «%s» nella colonna «%s»: %s%s", money ? "importo" : "numero",
+                 cell->text, rule->column, rel_number_status_text(error.status),
+                 letter_for_digit(cell->text) ? " (una lettera al posto di una cifra?)" : "");
     return false;
-}
-
-static bool has_digit(const char *text)
-{
-    return strpbrk(text, "0123456789") != NULL;
 }
 
 static bool parse_date(const rel_cell *cell, const rel_cell_rule *rule, rel_diags *diags,
@@ -49,7 +80,9 @@ static bool parse_date(const rel_cell *cell, const rel_cell_rule *rule, rel_diag
     rel_date_error error;
     if (!rel_date_parse(cell->text, cell->len, flags, &value->date, &error)) {
         if ((rule->flags & REL_COL_WORDS) && !has_digit(cell->text)) {
-            value->is_text = true;   /* "in continuità", "-" */
+            value->present = false;
+            value->is_text = !rel_mark_missing(cell->text);   /* "in continuità" */
+            value->missing = !value->is_text;                  /* "-", "n.d." */
             return true;
         }
         rel_diag_add(diags, REL_SEV_ERROR, REL_E_VALUE_DATE, value->at,
@@ -125,6 +158,14 @@ bool rel_cell_value(const rel_cell *cell, const char *path, const rel_cell_rule 
     *value = (rel_value){.at = {path, cell->line, cell->col}, .text = cell->text};
     if (cell->len == 0)
         return true;
+    const char *excel = rel_mark_excel_error(cell->text);
+    if (excel != NULL) {
+        rel_diag_add(diags, REL_SEV_ERROR, REL_E_VALUE_EXCEL, value->at,
+                     "errore di Excel «%s» nella colonna «%s»: la formula del foglio non ha "
+                     "dato un valore; correggerla nel foglio ed esportare di nuovo il CSV",
+                     cell->text, rule->column);
+        return false;
+    }
     value->present = true;
     switch (rule->type) {
     case REL_TYPE_TEXT:

@@ -9,6 +9,7 @@
 #include "core/codes.h"
 #include "core/suggest.h"
 #include "validate/cells.h"
+#include "validate/header_rows.h"
 #include "validate/labels.h"
 #include "validate/spans.h"
 
@@ -318,8 +319,13 @@ bool rel_dataset_validate(const rel_csv_table *table, const rel_schema *schema, 
         dataset->rows = rel_arena_array(arena, table->row_count ? table->row_count : 1,
                                         sizeof *dataset->rows);
         memory = dataset->rows != NULL;
-        for (size_t r = 0; memory && r < table->row_count; r++, dataset->row_count++)
-            memory = type_row(&v, &table->rows[r], &dataset->rows[r]);
+        for (size_t r = 0; memory && r < table->row_count; r++) {
+            if (rel_header_repeated(table, &table->rows[r], diags)) {
+                v.ok = false;
+                continue;
+            }
+            memory = type_row(&v, &table->rows[r], &dataset->rows[dataset->row_count++]);
+        }
         memory = memory && check_keys(&v) && rel_dataset_finish(dataset, arena);
     }
     if (!memory)

@@ -299,10 +299,52 @@ def personale(value):
 
 
 for name, value, desc in [("40-count-text", "tre", "text in a count column of personale.csv"),
-                          ("41-count-decimals", "1,5", "decimals in a count column"),
-                          ("42-count-dash", "-", "«-» is zero in money columns only, not in a count")]:
+                          ("41-count-decimals", "1,5", "decimals in a count column")]:
     text = personale(value)
     case(name, 65, "E102", at("personale.csv", text, value, after="Assistenti sociali;9;"), desc, {"personale.csv": text})
+
+case("42-count-dash-not-available", 0, "-", "-",
+     "«-» in a count column means «not available» (zero only in money columns): read as such, "
+     "no figure and no error", {"personale.csv": personale("-")})
+
+# ---------------------------------------------------------- no silent misread
+text = personale("3O")
+case("43-count-letter-for-digit", 65, "E102", at("personale.csv", text, "3O"),
+     "a letter O typed for a zero in a count: an error at the cell that says so",
+     {"personale.csv": text}, contains="una lettera al posto di una cifra")
+
+excel = schede(row(prev="#DIV/0!"))
+case("44-excel-error-value", 65, "E110", at("schede.csv", excel, "#DIV/0!"),
+     "an Excel error value in an amount: an error at the cell naming it, never a number",
+     {"schede.csv": excel}, contains="#DIV/0!")
+
+repeated = schede(HEADER, row())
+case("45-header-repeated", 65, "E111", "schede.csv:3",
+     "two exports pasted together: the header repeated at line 3 is an error at that line, "
+     "never a data row", {"schede.csv": repeated})
+
+free_na = ("Servizio;2023;2024\nMinori;12;#N/D\nAdulti;8;10\nAnziani;5;7\nTOTALE;25;29\n")
+case("46-free-table-excel-error-keeps-column", 65, "E110",
+     at("tabelle/utenti.csv", free_na, "#N/D"),
+     "an Excel error in a free table: an error at the cell; the column stays numeric "
+     "(its TOTALE is still checked)", {"tabelle/utenti.csv": free_na})
+
+free_typo = ("Servizio;2023;2024\nMinori;12;1O\nAdulti;8;10\nAnziani;5;7\nTOTALE;25;27\n")
+case("47-free-table-typo-keeps-column", 65, "E102",
+     at("tabelle/utenti.csv", free_typo, "1O"),
+     "a letter typed for a digit in a free table: an error at the cell, the column not "
+     "retyped as text", {"tabelle/utenti.csv": free_typo})
+
+free_nd = ("Servizio;2023;2024\nMinori;12;n.d.\nAdulti;8;/\nAnziani;5;7\nTOTALE;25;7\n")
+case("48-free-table-not-available-marks", 0, "-", "-",
+     "«n.d.» and «/» in a free table are «not available», not text: the column stays "
+     "numeric and its TOTALE (25; 7) is checked and holds", {"tabelle/utenti.csv": free_nd})
+
+free_total = ("Servizio;2023;2024\nMinori;12;n.d.\nAdulti;8;/\nAnziani;5;7\nTOTALE;25;9\n")
+case("49-free-table-total-checked-despite-marks", 1, "R001",
+     at("tabelle/utenti.csv", free_total, "9", after="TOTALE;25;"),
+     "with «n.d.» and «/» in a column, its TOTALE is still checked (9 declared, 7 summed)",
+     {"tabelle/utenti.csv": free_total}, contains="2 senza valore")
 
 # -------------------------------------------------------------------- dates
 def sedute(value):
