@@ -12,6 +12,7 @@ packages=(
   zlib1g-dev                          # compression, for the two above
   nettle-dev                          # SHA-256 of inputs and outputs, for the manifest
   libjansson-dev                      # JSON diagnostics (--format json)
+  libmagic-dev                        # file types: an Excel file saved as .csv is named as such
   libcmocka-dev                       # unit tests
   fonts-liberation2                   # the report's TrueType fonts
   poppler-utils qpdf                  # tests: pdftotext, pdffonts, pdfinfo, qpdf --check

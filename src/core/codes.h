@@ -19,9 +19,15 @@
 #define REL_E_FILE_TOO_LARGE     "E005" /* a file is over the size limit */
 #define REL_E_FILE_CASE          "E006" /* a file exists with the wrong letter case */
 #define REL_W_FILE_UNKNOWN       "W007" /* a file the input format does not know (ignored) */
+#define REL_E_FILE_SPECIAL       "E008" /* a named pipe, device or socket among the inputs */
+#define REL_E_FILE_LINK          "E009" /* a symbolic link that is broken, loops or leads outside */
 
 #define REL_E_ENCODING           "E010" /* invalid or mixed encoding */
 #define REL_W_CONVERTED          "W011" /* converted from Windows-1252 or UTF-16 */
+#define REL_E_FILE_NOT_TEXT      "E012" /* a spreadsheet, document or archive under a text name */
+#define REL_W_FILE_LOCK          "W013" /* an Excel or LibreOffice lock file: a file is open */
+#define REL_E_DIR_LIST           "E014" /* a directory of the input cannot be listed */
+#define REL_W_SPREADSHEET        "W015" /* a spreadsheet where a CSV is read (not read) */
 
 #define REL_E_CSV_QUOTE_OPEN     "E020" /* quote opened and never closed */
 #define REL_E_CSV_QUOTE_STRAY    "E021" /* quote inside an unquoted field or after a closing quote */

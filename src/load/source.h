@@ -12,9 +12,12 @@
 #include "load/encoding.h"
 
 /* Reads the file at `fs_path` (named `display_path` in diagnostics) and
- * decodes it (load/encoding.h). A file over `max_bytes` is refused with
- * E005 before it is read. Returns false after adding an error; the file is
- * opened read-only and never modified. */
+ * decodes it (load/encoding.h). Refused before it is read: a named pipe,
+ * device or socket (E008: opened without blocking, never read), a
+ * directory (E004), a file over `max_bytes` (E005). Refused after: a
+ * spreadsheet, document or archive under a text name (E012, "è un file
+ * Excel: esportarlo come CSV"). Returns false after adding an error; the
+ * file is opened read-only and never modified. */
 bool rel_source_read(const char *fs_path, const char *display_path, size_t max_bytes,
                      rel_arena *arena, rel_diags *diags, rel_text *text);
 

@@ -21,6 +21,7 @@
 
 /* Everything the middle of the compiler knows about one input directory. */
 typedef struct rel_analysis {
+    rel_input_tree inputs;   /* what the input directory holds */
     rel_model model;
     rel_indicators indicators;
     rel_findings findings;
@@ -102,7 +103,8 @@ rel_doc_stamp rel_build_stamp(int fiscal_year)
  * false when the data could not be loaded (nothing was computed). */
 static bool analyse(const char *in_dir, rel_arena *arena, rel_diags *diags, rel_analysis *out)
 {
-    if (!rel_model_load(in_dir, arena, diags, &out->model))
+    if (!rel_model_scan(in_dir, arena, diags, &out->inputs)
+        || !rel_model_load_tree(&out->inputs, arena, diags, &out->model))
         return false;
     assert(rel_model_check(&out->model));
     rel_indicators_compute(&out->model, arena, diags, &out->indicators);
@@ -164,7 +166,8 @@ static bool write_manifest(rel_output_set *outputs, const char *in_dir,
         rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUT_OF_MEMORY, (rel_origin){file->final_path, 0, 0},
                      "memoria esaurita preparando il manifesto");
     return file && template_path
-           && rel_manifest_write(file->staged_path, file->final_path, in_dir, template_path,
+           && rel_manifest_write(file->staged_path, file->final_path, &analysis->inputs,
+                                 template_path,
                                  &analysis->model, &analysis->findings, &analysis->doc.created,
                                  outputs, arena, diags);
 }

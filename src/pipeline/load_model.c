@@ -1,6 +1,5 @@
 #include "pipeline/load_model.h"
 
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -9,6 +8,7 @@
 #include "core/codes.h"
 #include "core/suggest.h"
 #include "load/csv_reader.h"
+#include "load/input_tree.h"
 #include "load/ini.h"
 #include "load/source.h"
 #include "validate/dataset.h"
@@ -18,6 +18,7 @@
 
 typedef struct loader {
     const char *dir;
+    rel_input_tree tree;       /* what the directory holds (load/input_tree.h) */
     rel_arena *arena;
     rel_diags *diags;
     rel_model *model;
@@ -34,38 +35,25 @@ static const char *join(rel_arena *arena, const char *dir, const char *name)
     return rel_arena_printf(arena, "%s%s%s", dir, slash ? "" : "/", name);
 }
 
-static bool is_file(const char *path)
+/* The files directly in `dir` of the input ("" for its root) ending in
+ * `suffix`, sorted; *count of them. NULL when out of memory. */
+static const char **list_files(loader *l, const char *dir, const char *suffix, size_t *count)
 {
-    struct stat info;
-    return stat(path, &info) == 0 && S_ISREG(info.st_mode);
-}
-
-static bool has_suffix(const char *name, const char *suffix)
-{
-    size_t n = strlen(name), s = strlen(suffix);
-    return n > s && strcasecmp(name + n - s, suffix) == 0;
-}
-
-/* The names in `dir` ending in `suffix`, sorted; *count of them. NULL when
- * the directory is absent. The array lives in the arena. */
-static char **list_files(loader *l, const char *dir, const char *suffix, size_t *count)
-{
-    *count = 0;
-    struct dirent **entries;
-    int n = scandir(dir, &entries, NULL, alphasort);
-    if (n < 0)
+    const char **names;
+    *count = rel_input_files(&l->tree, dir, suffix, l->arena, &names);
+    if (*count == SIZE_MAX) {
+        *count = 0;
+        l->memory_ok = false;
         return NULL;
-    char **names = rel_arena_array(l->arena, (size_t)n + 1, sizeof *names);
-    for (int i = 0; i < n; i++) {
-        const char *name = entries[i]->d_name;
-        if (names && name[0] != '.' && has_suffix(name, suffix)
-            && is_file(join(l->arena, dir, name)))
-            names[(*count)++] = rel_arena_strdup(l->arena, name);
-        free(entries[i]);
     }
-    free(entries);
-    l->memory_ok = l->memory_ok && names != NULL;
     return names;
+}
+
+/* The kind of the entry `name` of the input directory, -1 when absent. */
+static int entry_kind(const loader *l, const char *name)
+{
+    const rel_input_entry *entry = rel_input_find(&l->tree, name);
+    return entry ? (int)entry->kind : -1;
 }
 
 static rel_dataset *new_dataset(loader *l)
@@ -101,26 +89,50 @@ static bool read_table(loader *l, const char *path, rel_csv_table *table)
 static bool exists_in_other_case(loader *l, const char *name)
 {
     size_t count;
-    char **names = list_files(l, l->dir, ".csv", &count);
+    const char **names = list_files(l, "", ".csv", &count);
     for (size_t i = 0; names && i < count; i++)
         if (strcasecmp(names[i], name) == 0 && strcmp(names[i], name) != 0)
             return true;
     return false;
 }
 
+/* "schede.xlsx" beside a missing "schede.csv": what the user exported
+ * from, named in the message (NULL when there is none). */
+static const char *spreadsheet_instead(loader *l, const char *dir, const char *csv_name)
+{
+    static const char *const kinds[] = {".xlsx", ".xls", ".xlsm", ".ods"};
+    size_t stem = strlen(csv_name) - 4;
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        const char *name = rel_arena_printf(l->arena, "%.*s%s", (int)stem, csv_name, kinds[i]);
+        const char *path = name && dir[0] ? rel_arena_printf(l->arena, "%s/%s", dir, name) : name;
+        if (path && entry_kind(l, path) == REL_INPUT_FILE)
+            return name;
+    }
+    return NULL;
+}
+
 static void load_known(loader *l, const rel_schema *schema)
 {
     const char *path = join(l->arena, l->dir, schema->file);
-    struct stat info;
-    if (path != NULL && stat(path, &info) == 0 && !S_ISREG(info.st_mode)) {
+    int kind = entry_kind(l, schema->file);
+    if (kind == REL_INPUT_DIR) {
         rel_diag_add(l->diags, REL_SEV_ERROR, REL_E_FILE_READ, (rel_origin){path, 0, 0},
                      "impossibile leggere il file: è una cartella, non un file");
         return;
     }
-    if (path == NULL || !is_file(path)) {
+    if (kind == REL_INPUT_REFUSED)
+        return;   /* a link or a special file, reported by the scan */
+    if (path == NULL || kind != REL_INPUT_FILE) {
+        const char *excel = spreadsheet_instead(l, "", schema->file);
         if (schema->required && !exists_in_other_case(l, schema->file))
             rel_diag_add(l->diags, REL_SEV_ERROR, REL_E_FILE_MISSING, (rel_origin){path, 0, 0},
-                         "file obbligatorio mancante: %s (vedi docs/INPUT.md)", schema->title);
+                         "file obbligatorio mancante: %s (vedi docs/INPUT.md)%s%s%s",
+                         schema->title, excel ? "; c'è «" : "", excel ? excel : "",
+                         excel ? "», che è un file Excel: esportarlo come CSV" : "");
+        else if (excel != NULL)
+            rel_diag_add(l->diags, REL_SEV_WARNING, REL_W_SPREADSHEET, (rel_origin){path, 0, 0},
+                         "manca %s ma c'è «%s», un file Excel che non viene letto: esportarlo "
+                         "come CSV", schema->file, excel);
         return;
     }
     rel_csv_table table;
@@ -158,7 +170,7 @@ static void report_unknown_csv(loader *l, const char *name)
 static void check_root_files(loader *l)
 {
     size_t count;
-    char **names = list_files(l, l->dir, ".csv", &count);
+    const char **names = list_files(l, "", ".csv", &count);
     for (size_t i = 0; names && i < count; i++) {
         bool known = false;
         for (size_t s = 0; s < rel_schema_count && !known; s++)
@@ -168,11 +180,34 @@ static void check_root_files(loader *l)
     }
 }
 
+/* A spreadsheet in tabelle/ with no CSV of its name is a table the user
+ * meant to add: W015, never silence. */
+static void check_table_spreadsheets(loader *l)
+{
+    static const char *const kinds[] = {".xlsx", ".xls", ".xlsm", ".ods"};
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        size_t count;
+        const char **names = list_files(l, REL_DIR_TABLES, kinds[k], &count);
+        for (size_t i = 0; names && i < count; i++) {
+            size_t stem = strlen(names[i]) - strlen(kinds[k]);
+            const char *csv = rel_arena_printf(l->arena, REL_DIR_TABLES "/%.*s.csv", (int)stem,
+                                               names[i]);
+            const char *path = join(l->arena, l->dir, rel_arena_printf(l->arena, REL_DIR_TABLES
+                                                                       "/%s", names[i]));
+            if (csv && path && entry_kind(l, csv) != REL_INPUT_FILE)
+                rel_diag_add(l->diags, REL_SEV_WARNING, REL_W_SPREADSHEET,
+                             (rel_origin){path, 0, 0},
+                             "è un file Excel e non viene letto: esportarlo come CSV (%s.csv) "
+                             "perché la tabella entri nella relazione", csv + strlen(REL_DIR_TABLES) + 1);
+        }
+    }
+}
+
 static void load_generic_tables(loader *l)
 {
     const char *dir = join(l->arena, l->dir, REL_DIR_TABLES);
     size_t count;
-    char **names = dir ? list_files(l, dir, ".csv", &count) : NULL;
+    const char **names = dir ? list_files(l, REL_DIR_TABLES, ".csv", &count) : NULL;
     for (size_t i = 0; names && i < count; i++) {
         const char *path = join(l->arena, dir, names[i]);
         const char *name = rel_arena_strndup(l->arena, names[i], strlen(names[i]) - 4);
@@ -183,13 +218,14 @@ static void load_generic_tables(loader *l)
         if (rel_dataset_infer(&table, name, l->arena, l->diags, dataset))
             l->model->dataset_count++;
     }
+    check_table_spreadsheets(l);
 }
 
 static void load_narratives(loader *l)
 {
     const char *dir = join(l->arena, l->dir, REL_DIR_TEXTS);
     size_t count;
-    char **names = dir ? list_files(l, dir, ".md", &count) : NULL;
+    const char **names = dir ? list_files(l, REL_DIR_TEXTS, ".md", &count) : NULL;
     if (names == NULL)
         return;
     l->model->narratives = rel_arena_array(l->arena, count + 1, sizeof *l->model->narratives);
@@ -209,7 +245,10 @@ static void load_metadata(loader *l)
     const char *path = join(l->arena, l->dir, REL_FILE_METADATA);
     rel_text text;
     rel_ini ini;
-    if (path == NULL || !is_file(path)) {
+    int kind = entry_kind(l, REL_FILE_METADATA);
+    if (kind == REL_INPUT_REFUSED)
+        return;   /* a link or a special file, reported by the scan */
+    if (path == NULL || kind != REL_INPUT_FILE) {
         rel_diag_add(l->diags, REL_SEV_ERROR, REL_E_FILE_MISSING, (rel_origin){path, 0, 0},
                      "file obbligatorio mancante: i metadati dell'ente e dell'esercizio "
                      "(vedi docs/INPUT.md)");
@@ -221,16 +260,12 @@ static void load_metadata(loader *l)
     rel_metadata_validate(&ini, l->arena, l->diags, &l->model->entity);
 }
 
-bool rel_model_load(const char *dir, rel_arena *arena, rel_diags *diags, rel_model *model)
+bool rel_model_load_tree(const rel_input_tree *tree, rel_arena *arena, rel_diags *diags,
+                         rel_model *model)
 {
     memset(model, 0, sizeof *model);
-    struct stat info;
-    if (stat(dir, &info) != 0 || !S_ISDIR(info.st_mode)) {
-        rel_diag_add(diags, REL_SEV_ERROR, REL_E_INPUT_DIR, (rel_origin){dir, 0, 0},
-                     "la cartella di input non esiste o non è una cartella");
-        return false;
-    }
-    loader l = {.dir = dir, .arena = arena, .diags = diags, .model = model, .memory_ok = true};
+    loader l = {.dir = tree->root, .tree = *tree, .arena = arena, .diags = diags, .model = model,
+                .memory_ok = true};
     load_metadata(&l);
     for (size_t i = 0; i < rel_schema_count; i++)
         load_known(&l, rel_schemas[i]);
@@ -238,7 +273,30 @@ bool rel_model_load(const char *dir, rel_arena *arena, rel_diags *diags, rel_mod
     load_generic_tables(&l);
     load_narratives(&l);
     if (!l.memory_ok)
-        rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUT_OF_MEMORY, (rel_origin){dir, 0, 0},
+        rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUT_OF_MEMORY, (rel_origin){tree->root, 0, 0},
                      "memoria esaurita caricando i dati");
     return diags->errors == 0;
+}
+
+bool rel_model_scan(const char *dir, rel_arena *arena, rel_diags *diags, rel_input_tree *tree)
+{
+    struct stat info;
+    if (stat(dir, &info) != 0 || !S_ISDIR(info.st_mode)) {
+        *tree = (rel_input_tree){dir, NULL, 0, 0};
+        rel_diag_add(diags, REL_SEV_ERROR, REL_E_INPUT_DIR, (rel_origin){dir, 0, 0},
+                     "la cartella di input non esiste o non è una cartella");
+        return false;
+    }
+    rel_input_scan(dir, arena, diags, tree);
+    return true;
+}
+
+bool rel_model_load(const char *dir, rel_arena *arena, rel_diags *diags, rel_model *model)
+{
+    rel_input_tree tree;
+    if (!rel_model_scan(dir, arena, diags, &tree)) {
+        memset(model, 0, sizeof *model);
+        return false;
+    }
+    return rel_model_load_tree(&tree, arena, diags, model);
 }

@@ -12,6 +12,7 @@
 
 #include "core/arena.h"
 #include "core/diag.h"
+#include "load/input_tree.h"
 #include "model/model.h"
 
 #define REL_FILE_METADATA "metadati.ini"
@@ -22,7 +23,18 @@
 #define REL_MAX_FILE_BYTES ((size_t)64 * 1024 * 1024)
 
 /* Loads and validates every file of `dir`, reporting every problem found
- * (not only the first). Returns false if an error was added. */
+ * (not only the first). Returns false if an error was added. The same as
+ * rel_model_scan then rel_model_load_tree. */
 bool rel_model_load(const char *dir, rel_arena *arena, rel_diags *diags, rel_model *model);
+
+/* Looks at what `dir` holds (load/input_tree.h) into *tree. false, with
+ * E002, when `dir` is not a directory; problems with its entries are
+ * diagnostics, and the loading goes on to report every other one. */
+bool rel_model_scan(const char *dir, rel_arena *arena, rel_diags *diags, rel_input_tree *tree);
+
+/* Loads and validates the files of `tree`: the ones it lists as files are
+ * read, the refused ones are not (they were reported). */
+bool rel_model_load_tree(const rel_input_tree *tree, rel_arena *arena, rel_diags *diags,
+                         rel_model *model);
 
 #endif

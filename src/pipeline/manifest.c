@@ -1,6 +1,5 @@
 #include "pipeline/manifest.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
 #include <nettle/sha2.h>
@@ -32,31 +31,17 @@ static json_t *file_entry(const char *name, const char *path)
     return rel_digest_file(path, hex) ? hash_entry(name, hex) : NULL;
 }
 
-/* Every regular file below `dir` (named relative to `root`), in byte order. */
-static bool add_tree(json_t *list, const char *root, const char *relative, rel_arena *arena)
+/* Every file of the input directory, in the scan's order (depth first,
+ * each directory in byte order): false when one cannot be read. */
+static bool add_inputs(json_t *list, const rel_input_tree *inputs)
 {
-    const char *dir = relative[0] ? rel_arena_printf(arena, "%s/%s", root, relative) : root;
-    struct dirent **entries;
-    int n = dir ? scandir(dir, &entries, NULL, alphasort) : -1;
-    if (n < 0)
-        return false;
-    bool ok = true;
-    for (int i = 0; i < n; i++) {
-        const char *name = entries[i]->d_name;
-        const char *child = relative[0] ? rel_arena_printf(arena, "%s/%s", relative, name)
-                                        : rel_arena_strdup(arena, name);
-        const char *path = child ? rel_arena_printf(arena, "%s/%s", root, child) : NULL;
-        struct stat info;
-        if (name[0] != '.' && path && stat(path, &info) == 0) {
-            if (S_ISDIR(info.st_mode))
-                ok = add_tree(list, root, child, arena) && ok;
-            else if (S_ISREG(info.st_mode))
-                ok = json_array_append_new(list, file_entry(child, path)) == 0 && ok;
-        }
-        free(entries[i]);
+    for (size_t i = 0; i < inputs->count; i++) {
+        const rel_input_entry *entry = &inputs->entries[i];
+        if (entry->kind == REL_INPUT_FILE
+            && json_array_append_new(list, file_entry(entry->path, entry->fs_path)) != 0)
+            return false;
     }
-    free(entries);
-    return ok;
+    return true;
 }
 
 static json_t *checks_summary(const rel_findings *findings)
@@ -100,19 +85,19 @@ static const char *template_name(const char *in_dir, const char *template_path,
 
 /* The parts of the manifest that are read from files, each an error of
  * its own when missing: the manifest never goes out without one. */
-static bool gather(const char *shown, const char *in_dir, const char *template_path,
+static bool gather(const char *shown, const rel_input_tree *tree, const char *template_path,
                    const rel_output_set *outputs, const char *path, rel_arena *arena,
                    rel_diags *diags, json_t **inputs, json_t **template_entry, json_t **documents)
 {
     rel_origin where = {shown, 0, 0};
     *inputs = json_array();
-    if (*inputs == NULL || !add_tree(*inputs, in_dir, "", arena)) {
+    if (*inputs == NULL || !add_inputs(*inputs, tree)) {
         rel_diag_add(diags, REL_SEV_ERROR, errno == ENOMEM ? REL_E_OUT_OF_MEMORY : REL_E_FILE_READ,
                      where, "manifesto non scritto: impossibile leggere i file di input per "
                      "calcolarne l'impronta: %s", rel_syserr(errno));
         return false;
     }
-    *template_entry = file_entry(template_name(in_dir, template_path, arena), template_path);
+    *template_entry = file_entry(template_name(tree->root, template_path, arena), template_path);
     if (*template_entry == NULL) {
         rel_diag_add(diags, REL_SEV_ERROR, errno == ENOMEM ? REL_E_OUT_OF_MEMORY : REL_E_FILE_READ,
                      where, "manifesto non scritto: impossibile leggere il modello %s: %s",
@@ -128,16 +113,16 @@ static bool gather(const char *shown, const char *in_dir, const char *template_p
     return true;
 }
 
-bool rel_manifest_write(const char *path, const char *shown, const char *in_dir,
+bool rel_manifest_write(const char *path, const char *shown, const rel_input_tree *inputs,
                         const char *template_path,
                         const rel_model *model, const rel_findings *findings,
                         const rel_doc_stamp *stamp, const rel_output_set *outputs,
                         rel_arena *arena, rel_diags *diags)
 {
-    json_t *inputs = NULL, *template_entry = NULL, *documents = NULL;
-    if (!gather(shown, in_dir, template_path, outputs, path, arena, diags, &inputs,
+    json_t *files = NULL, *template_entry = NULL, *documents = NULL;
+    if (!gather(shown, inputs, template_path, outputs, path, arena, diags, &files,
                 &template_entry, &documents)) {
-        json_decref(inputs);
+        json_decref(files);
         json_decref(template_entry);
         return false;
     }
@@ -151,7 +136,7 @@ bool rel_manifest_write(const char *path, const char *shown, const char *in_dir,
         "opzioni", "bozza", model->entity.draft, "modello",
         model->entity.template_kind == REL_TEMPLATE_CONSUNTIVO ? "consuntivo" : "gestione",
         "verifiche", checks_summary(findings), "modello_usato", template_entry,
-        "input", inputs, "output", documents);
+        "input", files, "output", documents);
     if (root == NULL) {
         rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUT_OF_MEMORY, (rel_origin){shown, 0, 0},
                      "manifesto non scritto: memoria esaurita");

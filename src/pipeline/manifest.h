@@ -15,6 +15,7 @@
 #include "core/arena.h"
 #include "core/diag.h"
 #include "document/document.h"
+#include "load/input_tree.h"
 #include "model/model.h"
 #include "pipeline/output.h"
 #include "reconcile/finding.h"
@@ -23,8 +24,9 @@
  * messages): the hashes of the inputs and the template (read now), of the
  * documents staged before it in `outputs` (computed by their writers), and
  * the checks summary. Every part is required: false after adding an error
- * naming the one that is missing, and then nothing is published. */
-bool rel_manifest_write(const char *path, const char *shown, const char *in_dir,
+ * naming the one that is missing, and then nothing is published. The
+ * inputs are the files of `inputs`, as the loader saw them. */
+bool rel_manifest_write(const char *path, const char *shown, const rel_input_tree *inputs,
                         const char *template_path,
                         const rel_model *model, const rel_findings *findings,
                         const rel_doc_stamp *stamp, const rel_output_set *outputs,

@@ -8,8 +8,10 @@ import hashlib
 import os
 import re
 import shutil
+import stat
 import subprocess
 import sys
+import unittest
 
 RELAZIONE = os.path.abspath(sys.argv[1])
 SOURCE = os.path.abspath(sys.argv[2])
@@ -47,17 +49,25 @@ def build(in_dir, out_dir, env=None, prefix=(), timeout=300):
 
 
 def snapshot(directory):
-    """{relative path: sha256} of every file below `directory`, and every folder."""
+    """{relative path: sha256} of every file below `directory`, "dir" for every
+    folder, the target of every symbolic link (never followed), the type of
+    every pipe, socket or device (never opened)."""
     result = {}
     for root, dirs, files in os.walk(directory):
         rel = os.path.relpath(root, directory)
         if rel != ".":
             result[rel + "/"] = "dir"
-        for name in files:
+        for name in files + [d for d in dirs if os.path.islink(os.path.join(root, d))]:
             path = os.path.join(root, name)
-            with open(path, "rb") as f:
-                result[os.path.normpath(os.path.join(rel, name))] = \
-                    hashlib.sha256(f.read()).hexdigest()
+            key = os.path.normpath(os.path.join(rel, name))
+            info = os.lstat(path)
+            if stat.S_ISLNK(info.st_mode):
+                result[key] = "link -> " + os.readlink(path)
+            elif stat.S_ISREG(info.st_mode):
+                with open(path, "rb") as f:
+                    result[key] = hashlib.sha256(f.read()).hexdigest()
+            else:
+                result[key] = "special %o" % stat.S_IFMT(info.st_mode)
     return result
 
 
@@ -103,3 +113,20 @@ def big_input(work, paragraphs=150):
     with open(os.path.join(path, "testi", "premessa.md"), "a", encoding="utf-8") as f:
         f.write("\n\n" + text + "\n")
     return path
+
+
+def other_user_prefix():
+    """The command prefix that runs as a user permissions apply to: none when not
+    root, setpriv to nobody when root; unittest.SkipTest if impossible."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        raise unittest.SkipTest("running as root without setpriv: permissions cannot be "
+                                "tested (root reads and writes anyway)")
+    prefix = [setpriv, "--reuid=%d" % NOBODY, "--regid=%d" % NOBODY, "--clear-groups"]
+    probe = subprocess.run(prefix + [RELAZIONE, "--version"], capture_output=True, text=True)
+    if probe.returncode != 0:
+        raise unittest.SkipTest("cannot run relazione as nobody (%s): %s" % (
+            RELAZIONE, probe.stderr.strip()))
+    return prefix
