@@ -70,13 +70,13 @@
 #define REL_E_PDF                "E203" /* the PDF library reported an error */
 #define REL_E_XLSX               "E204" /* the XLSX library reported an error */
 #define REL_E_FONT               "E205" /* a font file is missing */
-#define REL_W_PDF_CHARS          "W206" /* characters the PDF fonts cannot show were replaced */
 #define REL_E_INIT_NOT_EMPTY     "E207" /* init into a directory that is not empty */
 #define REL_E_OUTPUT_BUSY        "E230" /* another run is writing into the output directory */
 #define REL_W_OUTPUT_RESTORED    "W231" /* an interrupted publication was rolled back */
 #define REL_E_OUTPUT_TARGET      "E232" /* a directory or special file stands at an output's name */
 #define REL_E_WRITER_CRASHED     "E233" /* the process writing a document ended abnormally */
 #define REL_E_INTERNAL           "E234" /* an internal error with no other diagnostic */
+#define REL_E_PDF_CHAR           "E210" /* a character the PDF fonts cannot show */
 
 #define REL_E_FORMULA_SYNTAX     "E300" /* a formula that cannot be read */
 #define REL_E_FORMULA_DEPTH      "E301" /* a formula nested too deep */

@@ -14,6 +14,7 @@
 #include "pipeline/manifest.h"
 #include "pipeline/output.h"
 #include "pipeline/writers.h"
+#include "render/pdf/pdf_check.h"
 #include "render/pdf/pdf_writer.h"
 #include "reconcile/reconcile.h"
 #include "render/xlsx/xlsx_writer.h"
@@ -47,6 +48,7 @@ static int exit_rank(const char *code, rel_exit *status)
         {'E', 207, 207, REL_EXIT_CANTCREAT},
         {'E', 230, 230, REL_EXIT_CANTCREAT},  /* output directory in use */
         {'E', 232, 232, REL_EXIT_CANTCREAT},  /* a directory at an output's name */
+        {'E', 210, 210, REL_EXIT_DATA},       /* a character the PDF cannot print */
         {'E', 202, 204, REL_EXIT_IOERR},      /* writing */
         {'T', 0, 999, REL_EXIT_DATA},         /* templates (the user's overrides) */
         {'R', 0, 999, REL_EXIT_FINDINGS},     /* figures that do not reconcile */
@@ -107,6 +109,7 @@ static bool analyse(const char *in_dir, rel_arena *arena, rel_diags *diags, rel_
         || !rel_model_load_tree(&out->inputs, arena, diags, &out->model))
         return false;
     assert(rel_model_check(&out->model));
+    rel_pdf_check_model(&out->model, diags);
     rel_indicators_compute(&out->model, arena, diags, &out->indicators);
     rel_findings_init(&out->findings, arena);
     rel_reconcile(&out->model, &out->indicators, arena, diags, &out->findings);

@@ -13,7 +13,7 @@
 #define NOTE_HEIGHT 56.0
 #define LEGEND_ROW 12.0
 #define LEGEND_GAP 14.0
-#define ELLIPSIS "\x85"      /* "…" in CP1252 */
+#define ELLIPSIS "…"
 
 /* Luminances (0.299 R + 0.587 G + 0.114 B): 0,21 0,61 0,77 0,44 0,82 0,34
  * 0,53 0,80. The first four, the series of most charts, lie far apart in
@@ -121,21 +121,24 @@ const char *rel_pdf_chart_share(rel_pdf_ctx *ctx, double share)
     return formatted(ctx, share * 100.0, 1, REL_FMT_PERCENT);
 }
 
-double rel_pdf_chart_width(HPDF_Font font, double size, const char *text)
+double rel_pdf_chart_width(rel_pdf_font font, double size, const char *text)
 {
     return rel_pdf_width(font, size, text, strlen(text));
 }
 
-const char *rel_pdf_chart_fit(rel_pdf_ctx *ctx, HPDF_Font font, double size, const char *text,
+const char *rel_pdf_chart_fit(rel_pdf_ctx *ctx, rel_pdf_font font, double size, const char *text,
                               double width)
 {
     size_t len = strlen(text);
     if (rel_pdf_width(font, size, text, len) <= width)
         return text;
-    double ellipsis = rel_pdf_width(font, size, ELLIPSIS, 1);
+    double ellipsis = rel_pdf_width(font, size, ELLIPSIS, strlen(ELLIPSIS));
     while (len > 0 && (text[len - 1] == ' '
-                       || rel_pdf_width(font, size, text, len) + ellipsis > width))
-        len--;
+                       || rel_pdf_width(font, size, text, len) + ellipsis > width)) {
+        len--;   /* a whole character: never a part of a UTF-8 sequence */
+        while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
+            len--;
+    }
     /* Rather at the end of a word, when that keeps half of the text. */
     size_t word_end = len;
     while (word_end > 0 && text[word_end] != ' ')
@@ -149,7 +152,7 @@ const char *rel_pdf_chart_fit(rel_pdf_ctx *ctx, HPDF_Font font, double size, con
     return rel_arena_printf(ctx->arena, "%.*s" ELLIPSIS, (int)len, text);
 }
 
-void rel_pdf_chart_text(rel_pdf_ctx *ctx, HPDF_Font font, double size, double x, double y,
+void rel_pdf_chart_text(rel_pdf_ctx *ctx, rel_pdf_font font, double size, double x, double y,
                         rel_chart_anchor anchor, const char *text)
 {
     double width = rel_pdf_chart_width(font, size, text);
@@ -187,7 +190,7 @@ double rel_pdf_chart_legend(rel_pdf_ctx *ctx, const rel_doc_chart *chart, rel_ch
     double *widths = rel_arena_array(ctx->arena, count ? count : 1, sizeof *widths);
     if (names == NULL || widths == NULL)
         return -1.0;
-    HPDF_Font font = ctx->fonts.sans;
+    rel_pdf_font font = ctx->fonts.sans;
     double sample = lines ? 16.0 : 8.0;
     for (size_t i = 0; i < count; i++) {
         const char *name = rel_pdf_text(ctx, chart->series[i].name ? chart->series[i].name : "");

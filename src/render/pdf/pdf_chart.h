@@ -73,7 +73,7 @@ void rel_pdf_chart_stroke(HPDF_Page page, rel_chart_rgb color);
 void rel_pdf_chart_rect(HPDF_Page page, double x, double y, double width, double height);
 
 /* `value` as Italian text in the chart's unit ("€ 1.234", "12,5%",
- * "1.234"), CP1252, in the arena. The double becomes fixed point at
+ * "1.234"), UTF-8, in the arena. The double becomes fixed point at
  * `decimals` (0 to 6), rounded half away from zero, and goes through
  * rel_number_format. A value too large for int64 prints as "n.d.".
  * NULL when out of memory. */
@@ -83,18 +83,18 @@ const char *rel_pdf_chart_number(rel_pdf_ctx *ctx, const rel_doc_chart *chart, d
 /* The same for a share of a whole, 0.1234 => "12,3%". */
 const char *rel_pdf_chart_share(rel_pdf_ctx *ctx, double share);
 
-/* CP1252 `text` shortened with "…" to fit `width`, after a whole word when
+/* UTF-8 `text` shortened with "…" to fit `width`, after a whole word when
  * that keeps half of it: "Trasferimenti e contributi alle…". `text` itself
  * when it fits, "" when not even "…" does. NULL when out of memory. */
-const char *rel_pdf_chart_fit(rel_pdf_ctx *ctx, HPDF_Font font, double size, const char *text,
+const char *rel_pdf_chart_fit(rel_pdf_ctx *ctx, rel_pdf_font font, double size, const char *text,
                               double width);
 
-/* Width of NUL-terminated CP1252 `text`. */
-double rel_pdf_chart_width(HPDF_Font font, double size, const char *text);
+/* Width of NUL-terminated UTF-8 `text`. */
+double rel_pdf_chart_width(rel_pdf_font font, double size, const char *text);
 
-/* Draws CP1252 `text` with its baseline at y, its left end, centre or
+/* Draws UTF-8 `text` with its baseline at y, its left end, centre or
  * right end at x. */
-void rel_pdf_chart_text(rel_pdf_ctx *ctx, HPDF_Font font, double size, double x, double y,
+void rel_pdf_chart_text(rel_pdf_ctx *ctx, rel_pdf_font font, double size, double x, double y,
                         rel_chart_anchor anchor, const char *text);
 
 /* Draws the legend of the series (swatches, or line samples with

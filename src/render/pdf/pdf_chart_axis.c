@@ -59,19 +59,19 @@ double rel_pdf_chart_y(const rel_chart_plot *plot, double value)
 
 #define MAX_LINES 3
 
-/* A category label on MAX_LINES lines at most, CP1252. */
+/* A category label on MAX_LINES lines at most, UTF-8. */
 typedef struct category_label {
     const char *line[MAX_LINES];
     size_t count;
 } category_label;
 
-/* Wraps CP1252 `text` at spaces into MAX_LINES lines at most; the last
+/* Wraps UTF-8 `text` at spaces into MAX_LINES lines at most; the last
  * keeps the rest, shortened with "…". A word too long for the slot is
  * shortened rather than cut without a mark. */
 static bool wrap_category(rel_pdf_ctx *ctx, const char *text, double width,
                           category_label *label)
 {
-    HPDF_Font font = ctx->fonts.sans;
+    rel_pdf_font font = ctx->fonts.sans;
     rel_pdf_line *lines;
     size_t count = rel_pdf_wrap(ctx, font, REL_CHART_LABEL_SIZE, text, width, &lines);
     if (count == 0)
@@ -96,8 +96,8 @@ static bool wrap_category(rel_pdf_ctx *ctx, const char *text, double width,
     return true;
 }
 
-/* The widest word of CP1252 `text`. */
-static double widest_word(HPDF_Font font, const char *text)
+/* The widest word of UTF-8 `text`. */
+static double widest_word(rel_pdf_font font, const char *text)
 {
     double most = 0.0;
     while (*text) {

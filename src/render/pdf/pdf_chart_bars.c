@@ -80,7 +80,7 @@ static bool labels_fit(rel_pdf_ctx *ctx, const rel_doc_chart *chart, double room
  * can break around them. */
 typedef struct end_labels {
     const char **texts;
-    HPDF_Font *fonts;
+    rel_pdf_font *fonts;
     rel_chart_box *boxes;      /* left, baseline, width, height of the digits */
     size_t count;
 } end_labels;
@@ -88,7 +88,7 @@ typedef struct end_labels {
 /* Adds a label centred at x, over (value >= 0) or under the end of a bar
  * at y_end. false when out of memory. */
 static bool add_label(rel_pdf_ctx *ctx, const rel_doc_chart *chart, end_labels *labels,
-                      HPDF_Font font, double x, double y_end, double value)
+                      rel_pdf_font font, double x, double y_end, double value)
 {
     const char *text = rel_pdf_chart_number(ctx, chart, value, chart->decimals);
     if (text == NULL)

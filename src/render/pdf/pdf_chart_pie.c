@@ -214,7 +214,7 @@ static bool lay_out_legend(rel_pdf_ctx *ctx, const rel_doc_chart *chart, const p
                            double most, double max_height, legend *lg)
 {
     size_t n = chart->category_count;
-    HPDF_Font font = ctx->fonts.sans;
+    rel_pdf_font font = ctx->fonts.sans;
     double size = REL_CHART_LEGEND_SIZE;
     lg->name[0] = rel_arena_array(ctx->arena, n, sizeof *lg->name[0]);
     lg->name[1] = rel_arena_array(ctx->arena, n, sizeof *lg->name[1]);
@@ -230,7 +230,7 @@ static bool lay_out_legend(rel_pdf_ctx *ctx, const rel_doc_chart *chart, const p
         lg->share[c] = rel_pdf_chart_share(ctx, v / p->total);
         if (lg->value[c] == NULL || lg->share[c] == NULL)
             return false;
-        HPDF_Font value_font = c < n ? font : ctx->fonts.sans_bold;   /* the total is bold */
+        rel_pdf_font value_font = c < n ? font : ctx->fonts.sans_bold;   /* the total is bold */
         lg->value_width = fmax(lg->value_width,
                                rel_pdf_chart_width(value_font, size, lg->value[c]));
         lg->share_width = fmax(lg->share_width,

@@ -6,7 +6,7 @@
 #define GAP 12.0
 #define TILE_HEIGHT 78.0
 
-static void centred_line(rel_pdf_ctx *ctx, HPDF_Font font, double size, double x, double width,
+static void centred_line(rel_pdf_ctx *ctx, rel_pdf_font font, double size, double x, double width,
                          double y, const char *utf8)
 {
     const char *text = rel_pdf_text(ctx, utf8);

@@ -51,11 +51,10 @@ static void draw_draft_mark(rel_pdf_ctx *ctx)
     double x = rel_pdf_page_width(ctx, index) / 2 - (width / 2) * c + (size / 3) * s;
     double y = rel_pdf_page_height(ctx, index) / 2 - (width / 2) * s - (size / 3) * c;
     HPDF_Page_SetGrayFill(ctx->page, 0.88);
-    HPDF_Page_BeginText(ctx->page);
-    HPDF_Page_SetFontAndSize(ctx->page, ctx->fonts.sans_bold, size);
+    rel_pdf_begin_text(ctx);
     HPDF_Page_SetTextMatrix(ctx->page, c, s, -s, c, x, y);
-    HPDF_Page_ShowText(ctx->page, "BOZZA");
-    HPDF_Page_EndText(ctx->page);
+    rel_pdf_show(ctx, ctx->fonts.sans_bold, size, "BOZZA", 5);
+    rel_pdf_end_text(ctx);
     HPDF_Page_SetGrayFill(ctx->page, 0.0);
 }
 
@@ -107,17 +106,30 @@ static bool push_line(rel_pdf_ctx *ctx, rel_pdf_line **lines, size_t *count, siz
     return true;
 }
 
-/* Longest prefix of a word (at least one byte) that fits in `width`. */
-static size_t fitting_prefix(HPDF_Font font, double size, const char *word, size_t len,
+/* Bytes of the UTF-8 character at `s` (1 for an ill-formed byte). */
+static size_t char_len(const char *s, size_t left)
+{
+    uint32_t cp;
+    size_t len = rel_pdf_decode(s, left, &cp);
+    return len ? len : 1;
+}
+
+/* Longest prefix of a word (at least one character) that fits in `width`;
+ * never cuts inside a character. */
+static size_t fitting_prefix(rel_pdf_font font, double size, const char *word, size_t len,
                              double width)
 {
-    size_t fit = 1;
-    while (fit < len && rel_pdf_width(font, size, word, fit + 1) <= width)
-        fit++;
+    size_t fit = char_len(word, len);
+    while (fit < len) {
+        size_t next = fit + char_len(word + fit, len - fit);
+        if (rel_pdf_width(font, size, word, next) > width)
+            break;
+        fit = next;
+    }
     return fit;
 }
 
-size_t rel_pdf_wrap(rel_pdf_ctx *ctx, HPDF_Font font, double size, const char *text,
+size_t rel_pdf_wrap(rel_pdf_ctx *ctx, rel_pdf_font font, double size, const char *text,
                     double width, rel_pdf_line **lines)
 {
     size_t count = 0, capacity = 0;
@@ -161,37 +173,110 @@ size_t rel_pdf_wrap(rel_pdf_ctx *ctx, HPDF_Font font, double size, const char *t
     return count;
 }
 
-void rel_pdf_draw_line(rel_pdf_ctx *ctx, HPDF_Font font, double size, double x, double y,
+void rel_pdf_begin_text(rel_pdf_ctx *ctx)
+{
+    HPDF_Page_BeginText(ctx->page);
+    ctx->text_font = NULL;
+    ctx->line_x = ctx->line_y = 0.0;
+}
+
+void rel_pdf_move_to(rel_pdf_ctx *ctx, double x, double y)
+{
+    HPDF_Page_MoveTextPos(ctx->page, x - ctx->line_x, y - ctx->line_y);
+    ctx->line_x = x;
+    ctx->line_y = y;
+}
+
+void rel_pdf_end_text(rel_pdf_ctx *ctx)
+{
+    HPDF_Page_EndText(ctx->page);
+    ctx->text_font = NULL;
+}
+
+/* Shows `len` bytes of `run` (WinAnsi codes, or UTF-8 for a wide run). */
+static void show_run(rel_pdf_ctx *ctx, rel_pdf_font font, double size, bool wide, char *run,
+                     size_t len)
+{
+    HPDF_Font pdf_font = rel_pdf_face_font(font, wide);
+    if (pdf_font == NULL || len == 0)
+        return;   /* libharu's handler holds the error; the writer reports it */
+    if (pdf_font != ctx->text_font || size != ctx->text_size) {
+        HPDF_Page_SetFontAndSize(ctx->page, pdf_font, size);
+        ctx->text_font = pdf_font;
+        ctx->text_size = size;
+    }
+    run[len] = '\0';
+    HPDF_Page_ShowText(ctx->page, run);
+}
+
+void rel_pdf_show(rel_pdf_ctx *ctx, rel_pdf_font font, double size, const char *text,
+                  size_t len)
+{
+    char run[256];
+    size_t used = 0;
+    bool wide = false;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t step = rel_pdf_decode(text + i, len - i, &cp);
+        step = step ? step : 1;
+        if (!rel_pdf_printable(font, cp)) {
+            /* a line end left in a text shows as nothing; anything else is
+             * a character the template asks for and no face has */
+            ctx->unprintable += cp != '\n' && cp != '\r' && cp != '\t';
+            i += step;
+            continue;
+        }
+        unsigned code = rel_pdf_winansi(font, cp);
+        if (used > 0 && ((code == 0) != wide || used + 4 >= sizeof run)) {
+            show_run(ctx, font, size, wide, run, used);
+            used = 0;
+        }
+        wide = code == 0;
+        if (wide) {
+            memcpy(run + used, text + i, step);
+            used += step;
+            if (rel_pdf_face_font(font, true) != NULL)
+                font->wide_used[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+        } else {
+            run[used++] = (char)code;
+        }
+        i += step;
+    }
+    show_run(ctx, font, size, wide, run, used);
+}
+
+void rel_pdf_draw_line(rel_pdf_ctx *ctx, rel_pdf_font font, double size, double x, double y,
                        const rel_pdf_line *line, double justify_to)
 {
-    char *copy = rel_arena_strndup(ctx->arena, line->start, line->len);
-    if (copy == NULL || line->len == 0)
+    if (line->len == 0)
         return;
     double word_space = 0.0;
     if (justify_to > 0 && line->spaces > 0)
         word_space = (justify_to - line->width) / (double)line->spaces;
-    HPDF_Page_BeginText(ctx->page);
-    HPDF_Page_SetFontAndSize(ctx->page, font, size);
-    HPDF_Page_SetWordSpace(ctx->page, word_space);
-    HPDF_Page_TextOut(ctx->page, x, y, copy);
-    HPDF_Page_SetWordSpace(ctx->page, 0.0);
-    HPDF_Page_EndText(ctx->page);
+    rel_pdf_begin_text(ctx);
+    if (word_space != 0.0)
+        HPDF_Page_SetWordSpace(ctx->page, word_space);
+    rel_pdf_move_to(ctx, x, y);
+    rel_pdf_show(ctx, font, size, line->start, line->len);
+    if (word_space != 0.0)
+        HPDF_Page_SetWordSpace(ctx->page, 0.0);
+    rel_pdf_end_text(ctx);
 }
 
-void rel_pdf_draw_text(rel_pdf_ctx *ctx, HPDF_Font font, double size, double x, double y,
+void rel_pdf_draw_text(rel_pdf_ctx *ctx, rel_pdf_font font, double size, double x, double y,
                        const char *text)
 {
     if (text[0] == '\0')
         return;
-    HPDF_Page_BeginText(ctx->page);
-    HPDF_Page_SetFontAndSize(ctx->page, font, size);
-    HPDF_Page_TextOut(ctx->page, x, y, text);
-    HPDF_Page_EndText(ctx->page);
+    rel_pdf_begin_text(ctx);
+    rel_pdf_move_to(ctx, x, y);
+    rel_pdf_show(ctx, font, size, text, strlen(text));
+    rel_pdf_end_text(ctx);
 }
 
 const char *rel_pdf_text(rel_pdf_ctx *ctx, const char *utf8)
 {
-    return rel_pdf_encode(&ctx->fonts, ctx->arena, utf8, &ctx->replaced_chars);
+    return rel_arena_strdup(ctx->arena, utf8 ? utf8 : "");
 }
 
 bool rel_pdf_paragraph(rel_pdf_ctx *ctx, const char *utf8)

@@ -4,7 +4,7 @@
  * libharu draws glyphs; this module decides where: page geometry, line
  * breaking on measured widths (HPDF_Page_MeasureText breaks inside UTF-8 and
  * only at ASCII spaces, see LIBS.md), justification, page breaks. Every
- * string passed here is CP1252 (see pdf_fonts.h).
+ * string passed here is UTF-8; pdf_fonts.h says how it reaches the fonts.
  */
 #ifndef REL_PDF_LAYOUT_H
 #define REL_PDF_LAYOUT_H
@@ -47,7 +47,11 @@ typedef struct rel_pdf_ctx {
     double top;                /* where the free space of the current page starts */
     double width;              /* text width of the current page */
     bool draft;
-    size_t replaced_chars;     /* characters CP1252 could not show */
+    size_t unprintable;        /* characters no face can show (the input check
+                                  reports those of the data; this counts the rest) */
+    HPDF_Font text_font;       /* font and size set in the open text object */
+    double text_size;
+    double line_x, line_y;     /* start of the current line of the text object */
     rel_pdf_mark *marks;       /* every heading, in order */
     size_t mark_count, mark_capacity;
     size_t toc_page;           /* first page reserved for the Indice */
@@ -56,7 +60,7 @@ typedef struct rel_pdf_ctx {
     size_t tables;             /* tables drawn so far: "Tab. n" */
 } rel_pdf_ctx;
 
-/* A line of wrapped text: bytes [start, start+len) of a CP1252 string. */
+/* A line of wrapped text: bytes [start, start+len) of a UTF-8 string. */
 typedef struct rel_pdf_line {
     const char *start;
     size_t len;
@@ -81,19 +85,30 @@ bool rel_pdf_ensure(rel_pdf_ctx *ctx, double height);
 /* Breaks `text` into lines no wider than `width`, at spaces, or inside a
  * word longer than a whole line. Stores an arena array in *lines. Returns
  * the number of lines (at least 1), or 0 when out of memory. */
-size_t rel_pdf_wrap(rel_pdf_ctx *ctx, HPDF_Font font, double size, const char *text,
+size_t rel_pdf_wrap(rel_pdf_ctx *ctx, rel_pdf_font font, double size, const char *text,
                     double width, rel_pdf_line **lines);
 
 /* Draws one line with its baseline at (x, y); `justify_to` > 0 stretches the
  * inner spaces to reach that width. */
-void rel_pdf_draw_line(rel_pdf_ctx *ctx, HPDF_Font font, double size, double x, double y,
+void rel_pdf_draw_line(rel_pdf_ctx *ctx, rel_pdf_font font, double size, double x, double y,
                        const rel_pdf_line *line, double justify_to);
 
-/* Draws NUL-terminated CP1252 `text` at (x, y). */
-void rel_pdf_draw_text(rel_pdf_ctx *ctx, HPDF_Font font, double size, double x, double y,
+/* Draws NUL-terminated UTF-8 `text` at (x, y), in its own text object. */
+void rel_pdf_draw_text(rel_pdf_ctx *ctx, rel_pdf_font font, double size, double x, double y,
                        const char *text);
 
-/* A UTF-8 text, converted for the fonts; NULL when out of memory. */
+/* A text object: begin, move the line start to (x, y) (as a relative
+ * move), show text in runs of the fonts that have its characters (the
+ * font set only when it changes), end. */
+void rel_pdf_begin_text(rel_pdf_ctx *ctx);
+void rel_pdf_move_to(rel_pdf_ctx *ctx, double x, double y);
+void rel_pdf_show(rel_pdf_ctx *ctx, rel_pdf_font font, double size, const char *text,
+                  size_t len);
+void rel_pdf_end_text(rel_pdf_ctx *ctx);
+
+/* A copy of `utf8` in the arena, as it will be printed (a character no
+ * face can show is left out when drawn, and counted in ctx->unprintable).
+ * NULL when out of memory. */
 const char *rel_pdf_text(rel_pdf_ctx *ctx, const char *utf8);
 
 /* A justified paragraph of body text (UTF-8), with page breaks between lines

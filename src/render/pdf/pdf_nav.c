@@ -46,7 +46,7 @@ static HPDF_Destination destination_of(const rel_pdf_ctx *ctx, const rel_pdf_mar
 /* "2.1 Andamento ........ 7", the entry a link to its page. */
 static void toc_entry(rel_pdf_ctx *ctx, const rel_pdf_mark *mark, double y)
 {
-    HPDF_Font font = mark->level == 1 ? ctx->fonts.sans_bold : ctx->fonts.sans;
+    rel_pdf_font font = mark->level == 1 ? ctx->fonts.sans_bold : ctx->fonts.sans;
     double indent = mark->level == 1 ? 0.0 : 18.0;
     char number[16];
     snprintf(number, sizeof number, "%zu", mark->page + 1);
@@ -102,7 +102,7 @@ bool rel_pdf_toc_fill(rel_pdf_ctx *ctx)
 
 bool rel_pdf_bookmarks(rel_pdf_ctx *ctx)
 {
-    HPDF_Encoder encoder = HPDF_GetEncoder(ctx->pdf, "CP1252");
+    HPDF_Encoder encoder = HPDF_GetEncoder(ctx->pdf, "UTF-8");
     HPDF_Outline parents[3] = {NULL, NULL, NULL};
     for (size_t i = 0; i < ctx->mark_count; i++) {
         const rel_pdf_mark *mark = &ctx->marks[i];

@@ -48,7 +48,7 @@ static double widest(rel_pdf_ctx *ctx, const rel_doc_table *table, size_t c, dou
         if (row->style == REL_STYLE_GROUP || row->style == REL_STYLE_NOTE)
             continue;
         const char *text = rel_pdf_text(ctx, row->cells[c]);
-        HPDF_Font font = row->style == REL_STYLE_NORMAL ? ctx->fonts.sans : ctx->fonts.sans_bold;
+        rel_pdf_font font = row->style == REL_STYLE_NORMAL ? ctx->fonts.sans : ctx->fonts.sans_bold;
         double width = text ? rel_pdf_width(font, size, text, strlen(text)) : 0.0;
         if (width > most)
             most = width;
@@ -122,7 +122,7 @@ static bool compute_geometry(rel_pdf_ctx *ctx, const rel_doc_table *table, doubl
     return fixed + words <= width;
 }
 
-static HPDF_Font row_font(const rel_pdf_ctx *ctx, rel_row_style style, bool header)
+static rel_pdf_font row_font(const rel_pdf_ctx *ctx, rel_row_style style, bool header)
 {
     if (style == REL_STYLE_NOTE)
         return ctx->fonts.sans_italic;
@@ -190,7 +190,7 @@ static void draw_row(rel_pdf_ctx *ctx, const table_geometry *g, const laid_row *
         fill_band(ctx, top, row->height, 0.94, 0.95, 0.96);
     if (row->style == REL_STYLE_TOTAL)
         rule(ctx, top, 0.8);
-    HPDF_Font font = row_font(ctx, row->style, header);
+    rel_pdf_font font = row_font(ctx, row->style, header);
     for (size_t c = 0; c < g->table->columns; c++) {
         if (spans(row->style) && c > 0)
             break;

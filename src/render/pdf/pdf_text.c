@@ -11,7 +11,7 @@ enum { STYLE_BOLD = 1, STYLE_ITALIC = 2 };
 /* A run of text in one style; a line may break only before a piece that
  * follows a space. */
 typedef struct piece {
-    const char *text;          /* CP1252, NUL-terminated */
+    const char *text;          /* UTF-8, NUL-terminated */
     int style;
     double width;
     bool space_before;
@@ -23,7 +23,7 @@ typedef struct line {
     double width;              /* natural width */
 } line;
 
-static HPDF_Font style_font(const rel_pdf_ctx *ctx, int style)
+static rel_pdf_font style_font(const rel_pdf_ctx *ctx, int style)
 {
     const rel_pdf_fonts *f = &ctx->fonts;
     return style == (STYLE_BOLD | STYLE_ITALIC) ? f->serif_bold_italic
@@ -108,16 +108,16 @@ static void draw_line(rel_pdf_ctx *ctx, const piece *pieces, const line *l, doub
     double space = rel_pdf_width(ctx->fonts.serif, BODY_SIZE, " ", 1);
     double extra = justify_to > 0 && l->spaces > 0 ? (justify_to - l->width) / (double)l->spaces
                                                    : 0.0;
-    HPDF_Page_BeginText(ctx->page);
+    rel_pdf_begin_text(ctx);
     for (size_t i = l->first; i < l->first + l->count; i++) {
         const piece *p = &pieces[i];
         if (i > l->first && p->space_before)
             x += space + extra;
-        HPDF_Page_SetFontAndSize(ctx->page, style_font(ctx, p->style), BODY_SIZE);
-        HPDF_Page_TextOut(ctx->page, x, y, p->text);
+        rel_pdf_move_to(ctx, x, y);
+        rel_pdf_show(ctx, style_font(ctx, p->style), BODY_SIZE, p->text, strlen(p->text));
         x += p->width;
     }
-    HPDF_Page_EndText(ctx->page);
+    rel_pdf_end_text(ctx);
 }
 
 bool rel_pdf_text_block(rel_pdf_ctx *ctx, const char *utf8, double indent, const char *marker)

@@ -12,7 +12,7 @@
 
 /* Sets `utf8` (a paragraph; "**" toggles bold, "*" italic) at the current
  * position in the body font, indented by `indent` points, justified but
- * for its last line. A `marker` ("•" or "3.", CP1252; NULL for none) hangs
+ * for its last line. A `marker` ("•" or "3.", UTF-8; NULL for none) hangs
  * in the indent of the first line. Breaks pages between lines, never
  * leaving a single line of the paragraph alone at a page foot or head.
  * false when out of memory. */

@@ -30,7 +30,7 @@ static void on_pdf_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
     }
 }
 
-static void centered(rel_pdf_ctx *ctx, HPDF_Font font, double size, double y, const char *utf8)
+static void centered(rel_pdf_ctx *ctx, rel_pdf_font font, double size, double y, const char *utf8)
 {
     const char *text = rel_pdf_text(ctx, utf8);
     rel_pdf_line *lines;
@@ -115,7 +115,7 @@ static bool draw_blocks(rel_pdf_ctx *ctx, const rel_document *doc)
             ok = rel_pdf_chart(ctx, block->chart);
             break;
         case REL_BLOCK_BULLET:
-            ok = rel_pdf_text_block(ctx, block->text, 22.0, "\x95");
+            ok = rel_pdf_text_block(ctx, block->text, 22.0, "•");
             break;
         case REL_BLOCK_NUMBERED: {
             char number[16];
@@ -142,8 +142,11 @@ static bool draw_blocks(rel_pdf_ctx *ctx, const rel_document *doc)
     return true;
 }
 
+/* The Info strings are UTF-8 for libharu's "UTF-8" encoder, which writes
+ * them as UTF-16BE text strings: any name reads right in a viewer. */
 static void set_info(rel_pdf_ctx *ctx, const rel_document *doc)
 {
+    HPDF_SetCurrentEncoder(ctx->pdf, "UTF-8");
     HPDF_SetInfoAttr(ctx->pdf, HPDF_INFO_TITLE, rel_pdf_text(ctx, doc->title));
     HPDF_SetInfoAttr(ctx->pdf, HPDF_INFO_AUTHOR, rel_pdf_text(ctx, doc->author));
     HPDF_SetInfoAttr(ctx->pdf, HPDF_INFO_SUBJECT, rel_pdf_text(ctx, doc->subtitle));
@@ -161,6 +164,18 @@ static void set_info(rel_pdf_ctx *ctx, const rel_document *doc)
     HPDF_SetInfoDateAttr(ctx->pdf, HPDF_INFO_MOD_DATE, date);
 }
 
+/* The data were checked at their cells (pdf_check.h); a character left
+ * that no face has is in the template's own text: an error, never a '?'. */
+static bool all_printable(const rel_pdf_ctx *ctx, const char *shown, rel_diags *diags)
+{
+    if (ctx->unprintable == 0)
+        return true;
+    rel_diag_add(diags, REL_SEV_ERROR, REL_E_PDF_CHAR, (rel_origin){shown, 0, 0},
+                 "%zu caratteri del testo del modello non si possono stampare: i caratteri "
+                 "tipografici del PDF non li contengono", ctx->unprintable);
+    return false;
+}
+
 bool rel_pdf_write(const rel_document *doc, const char *path, const char *shown,
                    rel_diags *diags, size_t *pages)
 {
@@ -173,30 +188,29 @@ bool rel_pdf_write(const rel_document *doc, const char *path, const char *shown,
         return false;
     }
     rel_pdf_ctx ctx = {.pdf = pdf, .arena = doc->arena, .draft = doc->draft};
+    size_t errors_before = diags->errors;   /* a failure already explained is not repeated */
     HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
     bool ok = rel_pdf_fonts_load(pdf, &ctx.fonts, diags);
     if (ok) {
         set_info(&ctx, doc);
         ok = draw_cover(&ctx, doc) && draw_blocks(&ctx, doc) && rel_pdf_toc_fill(&ctx)
-             && rel_pdf_bookmarks(&ctx) && draw_running_parts(&ctx, doc);
+             && rel_pdf_bookmarks(&ctx) && draw_running_parts(&ctx, doc)
+             && rel_pdf_fonts_finish(&ctx.fonts) && all_printable(&ctx, shown, diags);
         if (ok && errors.code == 0)
             HPDF_SaveToFile(pdf, path);
-        if (errors.code == HPDF_FILE_IO_ERROR || errors.code == HPDF_FILE_OPEN_ERROR) {
-            rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUTPUT_WRITE, (rel_origin){shown, 0, 0},
-                         "scrittura del PDF non riuscita: %s",
-                         errors.system ? rel_syserr(errors.system) : "errore di scrittura");
-            ok = false;
-        } else if (errors.code != 0 || !ok) {
-            rel_diag_add(diags, REL_SEV_ERROR, REL_E_PDF, (rel_origin){shown, 0, 0},
-                         "errore nella scrittura del PDF (libharu 0x%04X, dettaglio %u)",
-                         (unsigned)errors.code, (unsigned)errors.detail);
-            ok = false;
-        }
     }
-    if (ok && ctx.replaced_chars > 0)
-        rel_diag_add(diags, REL_SEV_WARNING, REL_W_PDF_CHARS, (rel_origin){shown, 0, 0},
-                     "%zu caratteri non rappresentabili nel PDF sono stati sostituiti",
-                     ctx.replaced_chars);
+    if (errors.code == HPDF_FILE_IO_ERROR || errors.code == HPDF_FILE_OPEN_ERROR) {
+        rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUTPUT_WRITE, (rel_origin){shown, 0, 0},
+                     "scrittura del PDF non riuscita: %s",
+                     errors.system ? rel_syserr(errors.system) : "errore di scrittura");
+        ok = false;
+    } else if (errors.code != 0 || (!ok && diags->errors == errors_before)) {
+        /* every libharu failure, and any failure not yet explained */
+        rel_diag_add(diags, REL_SEV_ERROR, REL_E_PDF, (rel_origin){shown, 0, 0},
+                     "errore nella scrittura del PDF (libharu 0x%04X, dettaglio %u)",
+                     (unsigned)errors.code, (unsigned)errors.detail);
+        ok = false;
+    }
     if (ok)
         *pages = ctx.page_count;
     rel_pdf_fonts_close(&ctx.fonts);
