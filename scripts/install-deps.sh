@@ -15,6 +15,7 @@ packages=(
   libmagic-dev                        # file types: an Excel file saved as .csv is named as such
   libcmocka-dev                       # unit tests
   fonts-liberation2                   # the report's TrueType fonts
+  icc-profiles-free                   # sRGB profile: the PDF/A output intent
   poppler-utils qpdf                  # tests: pdftotext, pdffonts, pdfinfo, qpdf --check
   python3 python3-openpyxl            # tests: read the XLSX back with another library
   valgrind                            # tests: memcheck of the end-to-end runs

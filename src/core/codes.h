@@ -77,6 +77,7 @@
 #define REL_E_WRITER_CRASHED     "E233" /* the process writing a document ended abnormally */
 #define REL_E_INTERNAL           "E234" /* an internal error with no other diagnostic */
 #define REL_E_PDF_CHAR           "E210" /* a character the PDF fonts cannot show */
+#define REL_E_PDF_ICC            "E211" /* the sRGB profile of the PDF/A output intent is missing */
 
 #define REL_E_FORMULA_SYNTAX     "E300" /* a formula that cannot be read */
 #define REL_E_FORMULA_DEPTH      "E301" /* a formula nested too deep */

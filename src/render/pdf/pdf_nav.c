@@ -70,8 +70,11 @@ static void toc_entry(rel_pdf_ctx *ctx, const rel_pdf_mark *mark, double y)
                       (HPDF_REAL)(y + TOC_SIZE)};
     HPDF_Destination dest = destination_of(ctx, mark);
     HPDF_Annotation link = dest ? HPDF_Page_CreateLinkAnnot(ctx->page, rect, dest) : NULL;
-    if (link != NULL)
+    /* PDF/A-1 6.5.3: every annotation printable (flag 4), none hidden */
+    if (link != NULL) {
         HPDF_LinkAnnot_SetBorderStyle(link, 0, 0, 0);
+        HPDF_Dict_AddNumber(link, "F", 4);
+    }
 }
 
 bool rel_pdf_toc_fill(rel_pdf_ctx *ctx)

@@ -10,6 +10,7 @@
 #include "render/pdf/pdf_kpi.h"
 #include "render/pdf/pdf_layout.h"
 #include "render/pdf/pdf_nav.h"
+#include "render/pdf/pdf_pdfa.h"
 #include "render/pdf/pdf_text.h"
 #include "render/pdf/pdf_table.h"
 
@@ -195,7 +196,8 @@ bool rel_pdf_write(const rel_document *doc, const char *path, const char *shown,
         set_info(&ctx, doc);
         ok = draw_cover(&ctx, doc) && draw_blocks(&ctx, doc) && rel_pdf_toc_fill(&ctx)
              && rel_pdf_bookmarks(&ctx) && draw_running_parts(&ctx, doc)
-             && rel_pdf_fonts_finish(&ctx.fonts) && all_printable(&ctx, shown, diags);
+             && rel_pdf_fonts_finish(&ctx.fonts) && all_printable(&ctx, shown, diags)
+             && rel_pdf_pdfa(&ctx, doc, shown, diags);
         if (ok && errors.code == 0)
             HPDF_SaveToFile(pdf, path);
     }
