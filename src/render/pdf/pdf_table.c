@@ -24,8 +24,8 @@ typedef struct laid_row {
 
 typedef struct table_geometry {
     const rel_doc_table *table;
-    double x[32];             /* left edge of each column */
-    double width[32];
+    double *x;                /* left edge of each column (arena) */
+    double *width;
     double total;             /* the table's width: the text width of its pages */
     double size, leading;     /* of the cells' text */
     bool landscape;
@@ -96,7 +96,11 @@ static bool compute_geometry(rel_pdf_ctx *ctx, const rel_doc_table *table, doubl
                              double size, table_geometry *g)
 {
     double fixed = 0.0, weights = 0.0, words = 0.0;
-    bool fits[32];
+    bool *fits = rel_arena_array(ctx->arena, table->columns, sizeof *fits);
+    g->x = rel_arena_array(ctx->arena, table->columns, sizeof *g->x);
+    g->width = rel_arena_array(ctx->arena, table->columns, sizeof *g->width);
+    if (fits == NULL || g->x == NULL || g->width == NULL)
+        return false;
     for (size_t c = 0; c < table->columns; c++) {
         fits[c] = table->align[c] == REL_ALIGN_RIGHT || single_words(table, c);
         if (fits[c]) {
@@ -180,15 +184,27 @@ static void rule(rel_pdf_ctx *ctx, double y, double width)
     HPDF_Page_Stroke(ctx->page);
 }
 
-static void draw_row(rel_pdf_ctx *ctx, const table_geometry *g, const laid_row *row,
-                     bool header)
+/* Most lines any cell of `row` has. */
+static size_t row_lines(const table_geometry *g, const laid_row *row)
+{
+    size_t most = 1;
+    for (size_t c = 0; c < g->table->columns && !(spans(row->style) && c > 0); c++)
+        most = row->line_counts[c] > most ? row->line_counts[c] : most;
+    return most;
+}
+
+/* Draws lines [first, first + count) of every cell of `row` as a band of
+ * its own: the whole row, or the part of a row too tall for one page. */
+static void draw_slice(rel_pdf_ctx *ctx, const table_geometry *g, const laid_row *row,
+                       bool header, size_t first, size_t count)
 {
     double top = ctx->y;
+    double height = (double)count * g->leading + 2 * CELL_PAD_Y;
     if (header)
-        fill_band(ctx, top, row->height, 0.85, 0.89, 0.94);
+        fill_band(ctx, top, height, 0.85, 0.89, 0.94);
     else if (row->style == REL_STYLE_GROUP)
-        fill_band(ctx, top, row->height, 0.94, 0.95, 0.96);
-    if (row->style == REL_STYLE_TOTAL)
+        fill_band(ctx, top, height, 0.94, 0.95, 0.96);
+    if (row->style == REL_STYLE_TOTAL && first == 0)
         rule(ctx, top, 0.8);
     rel_pdf_font font = row_font(ctx, row->style, header);
     for (size_t c = 0; c < g->table->columns; c++) {
@@ -196,7 +212,8 @@ static void draw_row(rel_pdf_ctx *ctx, const table_geometry *g, const laid_row *
             break;
         bool right = g->table->align[c] == REL_ALIGN_RIGHT && !spans(row->style);
         double baseline = top - CELL_PAD_Y - g->size;
-        for (size_t i = 0; i < row->line_counts[c]; i++, baseline -= g->leading) {
+        size_t end = row->line_counts[c] < first + count ? row->line_counts[c] : first + count;
+        for (size_t i = first; i < end; i++, baseline -= g->leading) {
             const rel_pdf_line *line = &row->lines[c][i];
             double indent = row->style == REL_STYLE_NOTE ? g->width[0] * 0.15 : 0.0;
             double x = right ? g->x[c] + g->width[c] - CELL_PAD_X - line->width
@@ -204,19 +221,51 @@ static void draw_row(rel_pdf_ctx *ctx, const table_geometry *g, const laid_row *
             rel_pdf_draw_line(ctx, font, g->size, x, baseline, line, 0.0);
         }
     }
-    ctx->y -= row->height;
-    if (row->style == REL_STYLE_TOTAL)
+    ctx->y -= height;
+    if (row->style == REL_STYLE_TOTAL && first + count >= row_lines(g, row))
         rule(ctx, ctx->y, 0.8);
     else if (header)
         rule(ctx, ctx->y, 0.6);
 }
 
-/* "Tab. 3: Fondi istituzionali e di ambito", kept with the first rows. */
-static bool draw_caption(rel_pdf_ctx *ctx, const char *caption, double first_rows,
-                         bool landscape)
+static void draw_row(rel_pdf_ctx *ctx, const table_geometry *g, const laid_row *row,
+                     bool header)
 {
-    ctx->tables++;
-    const char *numbered = rel_arena_printf(ctx->arena, "Tab. %zu: %s", ctx->tables, caption);
+    draw_slice(ctx, g, row, header, 0, row_lines(g, row));
+}
+
+/* A row taller than a page (a motivazione of 2.000 words) goes on over as
+ * many pages as it needs, the header repeated on each: every word is
+ * printed. It starts on the current page when a few lines still fit. */
+static bool draw_tall_row(rel_pdf_ctx *ctx, const table_geometry *g, const laid_row *row,
+                          const laid_row *header)
+{
+    size_t total = row_lines(g, row);
+    for (size_t done = 0; done < total;) {
+        double room = ctx->y - REL_PDF_BOTTOM - 2 * CELL_PAD_Y;
+        size_t fit = room > 0 ? (size_t)(room / g->leading) : 0;
+        if (fit < 3 && fit < total - done) {
+            if (!rel_pdf_new_page_turned(ctx, g->landscape))
+                return false;
+            draw_row(ctx, g, header, true);
+            continue;
+        }
+        size_t count = fit < total - done ? fit : total - done;
+        draw_slice(ctx, g, row, false, done, count);
+        done += count;
+    }
+    return true;
+}
+
+/* "Tab. 3: Fondi istituzionali e di ambito", kept with the first rows;
+ * `part` (NULL for none) follows it: "(segue, colonne 12-22 di 30)". */
+static bool draw_caption(rel_pdf_ctx *ctx, const char *caption, const char *part,
+                         double first_rows, bool landscape)
+{
+    if (part == NULL || strncmp(part, " (segue", 7) != 0)
+        ctx->tables++;
+    const char *numbered = rel_arena_printf(ctx->arena, "Tab. %zu: %s%s", ctx->tables, caption,
+                                            part ? part : "");
     const char *text = numbered ? rel_pdf_text(ctx, numbered) : NULL;
     if (text == NULL)
         return false;
@@ -229,40 +278,115 @@ static bool draw_caption(rel_pdf_ctx *ctx, const char *caption, double first_row
     return true;
 }
 
-bool rel_pdf_table(rel_pdf_ctx *ctx, const rel_doc_table *table)
+/* Where the table goes: portrait, portrait a little smaller, or landscape.
+ * false when not even a landscape page holds it (out of memory too). */
+static bool place(rel_pdf_ctx *ctx, const rel_doc_table *table, table_geometry *g)
 {
-    if (table->columns == 0 || table->columns > 32)
+    bool portrait = compute_geometry(ctx, table, REL_PDF_TEXT_WIDTH, CELL_SIZE, g)
+                    || (table->row_count <= COMPACT_MAX_ROWS
+                        && compute_geometry(ctx, table, REL_PDF_TEXT_WIDTH, COMPACT_SIZE, g));
+    g->landscape = !portrait;
+    return portrait || compute_geometry(ctx, table, REL_PDF_LANDSCAPE_TEXT_WIDTH, CELL_SIZE, g);
+}
+
+static bool draw_table(rel_pdf_ctx *ctx, const rel_doc_table *table, const table_geometry *g,
+                       const char *part)
+{
+    if (g->landscape && !rel_pdf_new_page_turned(ctx, true))
         return false;
-    table_geometry g;
-    g.landscape = !compute_geometry(ctx, table, REL_PDF_TEXT_WIDTH, CELL_SIZE, &g)
-                  && (table->row_count > COMPACT_MAX_ROWS
-                      || !compute_geometry(ctx, table, REL_PDF_TEXT_WIDTH, COMPACT_SIZE, &g));
-    if (g.landscape) {
-        compute_geometry(ctx, table, REL_PDF_LANDSCAPE_TEXT_WIDTH, CELL_SIZE, &g);
-        if (!rel_pdf_new_page_turned(ctx, true))
-            return false;
-    }
     laid_row header;
-    if (!lay_out_row(ctx, &g, table->header, REL_STYLE_NORMAL, true, &header))
+    if (!lay_out_row(ctx, g, table->header, REL_STYLE_NORMAL, true, &header))
         return false;
-    if (!draw_caption(ctx, table->caption, header.height * 3, g.landscape))
+    if (!draw_caption(ctx, table->caption, part, header.height * 3, g->landscape))
         return false;
-    draw_row(ctx, &g, &header, true);
+    draw_row(ctx, g, &header, true);
     for (size_t r = 0; r < table->row_count; r++) {
         laid_row row;
-        if (!lay_out_row(ctx, &g, table->rows[r].cells, table->rows[r].style, false, &row))
+        if (!lay_out_row(ctx, g, table->rows[r].cells, table->rows[r].style, false, &row))
             return false;
+        double page = ctx->top - REL_PDF_BOTTOM - header.height;
+        if (row.height > page) {
+            if (!draw_tall_row(ctx, g, &row, &header))
+                return false;
+            continue;
+        }
         /* A group row never ends a page: it needs one row after it. */
         double needed = row.height + (row.style == REL_STYLE_GROUP ? header.height : 0.0);
         if (ctx->y - needed < REL_PDF_BOTTOM) {
-            if (!rel_pdf_new_page_turned(ctx, g.landscape))
+            if (!rel_pdf_new_page_turned(ctx, g->landscape))
                 return false;
-            draw_row(ctx, &g, &header, true);
+            draw_row(ctx, g, &header, true);
         }
-        draw_row(ctx, &g, &row, false);
+        draw_row(ctx, g, &row, false);
     }
     HPDF_Page_SetLineWidth(ctx->page, 0.4);
     rule(ctx, ctx->y, 0.4);
     ctx->y -= 10.0;
     return true;
+}
+
+/* Columns [first, first + count) of `table`, after its first column. */
+static rel_doc_table *column_slice(rel_pdf_ctx *ctx, const rel_doc_table *table, size_t first,
+                                   size_t count)
+{
+    rel_doc_table *part = rel_arena_alloc(ctx->arena, sizeof *part);
+    size_t n = count + 1;
+    const char **header = rel_arena_array(ctx->arena, n, sizeof *header);
+    rel_align *align = rel_arena_array(ctx->arena, n, sizeof *align);
+    double *widths = rel_arena_array(ctx->arena, n, sizeof *widths);
+    rel_doc_row *rows = rel_arena_array(ctx->arena, table->row_count + 1, sizeof *rows);
+    if (part == NULL || header == NULL || align == NULL || widths == NULL || rows == NULL)
+        return NULL;
+    for (size_t k = 0; k < n; k++) {
+        size_t c = k == 0 ? 0 : first + k - 1;
+        header[k] = table->header[c];
+        align[k] = table->align[c];
+        widths[k] = table->widths[c];
+    }
+    for (size_t r = 0; r < table->row_count; r++) {
+        const rel_doc_row *row = &table->rows[r];
+        const char **cells = rel_arena_array(ctx->arena, n, sizeof *cells);
+        if (cells == NULL)
+            return NULL;
+        for (size_t k = 0; k < n; k++)
+            cells[k] = spans(row->style) && k > 0 ? "" : row->cells[k == 0 ? 0 : first + k - 1];
+        rows[r] = (rel_doc_row){row->style, cells};
+    }
+    *part = (rel_doc_table){table->caption, n, header, align, widths, rows, table->row_count,
+                            table->row_count};
+    return part;
+}
+
+/* A table wider than a landscape page: in parts of as many columns as fit,
+ * each repeating the first (the row's name), every column printed. */
+static bool draw_in_parts(rel_pdf_ctx *ctx, const rel_doc_table *table)
+{
+    for (size_t first = 1; first < table->columns;) {
+        size_t count = table->columns - first;
+        table_geometry g;
+        rel_doc_table *part;
+        /* the most columns that fit; a single one is set even if it does not */
+        while ((part = column_slice(ctx, table, first, count)) != NULL && !place(ctx, part, &g)
+               && count > 1)
+            count--;
+        if (part == NULL)
+            return false;
+        const char *label = rel_arena_printf(ctx->arena, " (%scolonne %zu-%zu di %zu)",
+                                             first > 1 ? "segue, " : "", first + 1,
+                                             first + count, table->columns);
+        if (label == NULL || !draw_table(ctx, part, &g, label))
+            return false;
+        first += count;
+    }
+    return true;
+}
+
+bool rel_pdf_table(rel_pdf_ctx *ctx, const rel_doc_table *table)
+{
+    if (table->columns == 0)
+        return false;
+    table_geometry g;
+    if (place(ctx, table, &g))
+        return draw_table(ctx, table, &g, NULL);
+    return table->columns > 2 ? draw_in_parts(ctx, table) : draw_table(ctx, table, &g, NULL);
 }
