@@ -63,6 +63,12 @@
 #define REL_E_VALUE_EXCEL        "E110" /* an Excel error value (#DIV/0!, #N/D) in a cell */
 #define REL_E_HEADER_REPEATED    "E111" /* the header row repeated inside the data */
 #define REL_W_VALUE_WORDS        "W112" /* words where the column holds figures: kept, not counted */
+#define REL_E_SIDECAR_KEY        "E113" /* a free table's sidecar: unknown key or section */
+#define REL_E_SIDECAR_VALUE      "E114" /* a free table's sidecar: invalid value */
+#define REL_E_SIDECAR_COLUMN     "E115" /* a free table's sidecar names a column the table lacks */
+#define REL_W_SIDECAR_TOTAL      "W116" /* a row the sidecar declares a total is not in the table */
+#define REL_W_CHANGE_YEARS       "W117" /* a change column whose years cannot be told: not checked */
+#define REL_W_TOTAL_COLUMN       "W118" /* a total column right after another: no sum to check */
 
 #define REL_E_OUTPUT_DIR         "E200" /* output directory cannot be created or written */
 #define REL_E_OUTPUT_INSIDE      "E201" /* output directory inside the input directory */
@@ -113,5 +119,6 @@
 #define REL_R_BALANCE            "R012" /* assets differ from liabilities and equity */
 #define REL_R_STATUTORY          "R013" /* an item required by law is missing from the report */
 #define REL_R_RATIO_ROW          "R014" /* a line's ratio cell differs from its two columns */
+#define REL_R_CHANGE             "R015" /* a typed change differs from the figures it compares */
 
 #endif

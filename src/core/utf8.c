@@ -29,3 +29,11 @@ size_t rel_utf8_sequence(const unsigned char *s, size_t left)
             return 0;
     return len;
 }
+
+size_t rel_utf8_length(const char *s, size_t bytes)
+{
+    size_t characters = 0;
+    for (size_t i = 0; i < bytes; i++)
+        characters += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return characters;
+}

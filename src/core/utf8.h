@@ -12,4 +12,8 @@
  * surrogates and code points above U+10FFFF are not). */
 size_t rel_utf8_sequence(const unsigned char *s, size_t left);
 
+/* The characters in the first `bytes` bytes of well-formed UTF-8 `s`:
+ * rel_utf8_length("€ 1", 5) == 3. */
+size_t rel_utf8_length(const char *s, size_t bytes);
+
 #endif

@@ -66,6 +66,10 @@ typedef struct rel_column {
                              a total may differ from its lines by their rounding; head
                              counts are exact */
     int decimals;         /* the most decimals written in its cells: the printed precision */
+    int change_later;     /* a change column ("2023/2019", "Variazione", "Var. %"): the
+                             columns it compares, later - earlier; -1 otherwise */
+    int change_earlier;
+    bool change_percent;  /* the change in per cent of the earlier figure */
     rel_origin at;
 } rel_column;
 
@@ -73,6 +77,7 @@ typedef enum rel_row_kind {
     REL_ROW_ITEM,         /* a line: adds into totals */
     REL_ROW_TOTAL,        /* a TOTALE the user typed: checked, never added */
     REL_ROW_HEADING,      /* a group's heading as printed tables have it: a label, no figure */
+    REL_ROW_CHANGE,       /* "Andamento" under years as rows: the last year minus the one before */
 } rel_row_kind;
 
 typedef struct rel_row {
@@ -91,6 +96,24 @@ typedef struct rel_span {
     bool mean;            /* a VALORE MEDIO row: the mean of its lines, not their sum */
 } rel_span;
 
+/* A footnote of a free table: the mark written after figures and its text. */
+typedef struct rel_footnote {
+    const char *mark;     /* "*", "1" */
+    const char *text;
+} rel_footnote;
+
+/* How a free table is placed and printed, from its sidecar tabelle/NOME.ini
+ * (docs/INPUT.md). Absent fields are NULL / 0. */
+typedef struct rel_table_meta {
+    const char *path;     /* the sidecar file */
+    const char *after;    /* placed after the narrative testi/<after>.md */
+    int order;            /* among the tables of one place (0: by name) */
+    const char *chart;    /* "barre", "linee", …, or "nessuno"; NULL: the template's */
+    const char *note;     /* printed under the table */
+    const rel_footnote *footnotes;
+    size_t footnote_count;
+} rel_table_meta;
+
 typedef struct rel_dataset {
     const char *name;     /* "schede", or a generic table's file name without .csv */
     const char *path;     /* as shown in diagnostics */
@@ -102,6 +125,10 @@ typedef struct rel_dataset {
     size_t row_count;
     rel_span *spans;      /* one per REL_ROW_TOTAL row, in file order */
     size_t span_count;
+    int rounding;         /* -1: the rounding rule (RECONCILIATION.md); 0: exact; n: its own
+                             bound, in units of the last printed digit */
+    bool years_as_rows;   /* its label column holds years (seed 001's layout) */
+    const rel_table_meta *meta;   /* a free table's sidecar, or NULL */
 } rel_dataset;
 
 /* Index of the column named `name` (canonical name, case ignored), or -1. */

@@ -15,6 +15,7 @@
 #include "validate/infer.h"
 #include "validate/metadata.h"
 #include "validate/schema.h"
+#include "validate/sidecar.h"
 
 typedef struct loader {
     const char *dir;
@@ -203,6 +204,41 @@ static void check_table_spreadsheets(loader *l)
     }
 }
 
+/* tabelle/NOME.ini, the sidecar of tabelle/NOME.csv (validate/sidecar.h):
+ * true when there is one and it was read (its errors are reported). */
+static bool read_sidecar(loader *l, const char *dir, const char *name,
+                         const rel_csv_table *table, rel_sidecar *sidecar)
+{
+    const char *file = rel_arena_printf(l->arena, REL_DIR_TABLES "/%s.ini", name);
+    const char *path = join(l->arena, dir, rel_arena_printf(l->arena, "%s.ini", name));
+    rel_text text;
+    rel_ini ini;
+    if (file == NULL || path == NULL || entry_kind(l, file) != REL_INPUT_FILE)
+        return false;
+    if (!rel_source_read(path, path, REL_MAX_FILE_BYTES, l->arena, l->diags, &text))
+        return false;
+    rel_ini_parse(&text, path, l->arena, l->diags, &ini);
+    rel_sidecar_read(&ini, table, l->arena, l->diags, sidecar);
+    return true;
+}
+
+/* A sidecar whose table is missing would be ignored: said. */
+static void report_orphan_sidecars(loader *l, const char *dir)
+{
+    size_t count;
+    const char **names = list_files(l, REL_DIR_TABLES, ".ini", &count);
+    for (size_t i = 0; names && i < count; i++) {
+        const char *csv = rel_arena_printf(l->arena, "%.*s.csv", (int)(strlen(names[i]) - 4),
+                                           names[i]);
+        const char *file = csv ? rel_arena_printf(l->arena, REL_DIR_TABLES "/%s", csv) : NULL;
+        if (file && entry_kind(l, file) != REL_INPUT_FILE)
+            rel_diag_add(l->diags, REL_SEV_WARNING, REL_W_FILE_UNKNOWN,
+                         (rel_origin){join(l->arena, dir, names[i]), 0, 0},
+                         "scheda di una tabella che non c'è: manca %s/%s, il file è ignorato",
+                         REL_DIR_TABLES, csv);
+    }
+}
+
 static void load_generic_tables(loader *l)
 {
     const char *dir = join(l->arena, l->dir, REL_DIR_TABLES);
@@ -215,10 +251,14 @@ static void load_generic_tables(loader *l)
         rel_dataset *dataset = new_dataset(l);
         if (dataset == NULL || name == NULL || !read_table(l, path, &table))
             continue;
-        if (rel_dataset_infer(&table, name, l->arena, l->diags, dataset))
+        rel_sidecar sidecar;
+        bool with_sidecar = read_sidecar(l, dir, name, &table, &sidecar);
+        if (rel_dataset_infer_with(&table, name, with_sidecar ? &sidecar : NULL, l->arena,
+                                   l->diags, dataset))
             l->model->dataset_count++;
     }
     check_table_spreadsheets(l);
+    report_orphan_sidecars(l, dir);
 }
 
 static void load_narratives(loader *l)

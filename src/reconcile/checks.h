@@ -10,9 +10,14 @@
 #include "model/model.h"
 #include "reconcile/finding.h"
 
-/* R001: every declared TOTALE row of every dataset against the sum of the
- * lines it closes (those sharing its non-empty key columns). */
-void rel_check_declared_totals(const rel_model *model, rel_findings *findings);
+/* R001: every declared TOTALE row of every dataset against the lines it
+ * closes (validate/spans.h), and every total column ("Totale UTENTI")
+ * against the columns it adds on each row; what cannot be checked is said
+ * in `diags`. */
+void rel_check_declared_totals(const rel_model *model, rel_diags *diags, rel_findings *findings);
+
+/* R015: every typed change against the figures it compares. */
+void rel_check_changes(const rel_model *model, rel_findings *findings);
 
 /* R002, R003: the identities that follow from what the datasets are. */
 void rel_check_identities(const rel_model *model, rel_findings *findings);

@@ -130,7 +130,9 @@ bool rel_relations_find(const rel_dataset *d, rel_arena *arena, rel_relations *o
         return false;
     for (size_t c = 0; c < d->column_count; c++) {
         rel_type type = d->columns[c].type;
+        /* a change column's relation is its change (R015), not a ratio */
         if ((type == REL_TYPE_PERCENT || type == REL_TYPE_DECIMAL)
+            && d->columns[c].change_later < 0
             && find_ratio(d, (int)c, &out->ratios[out->count]))
             out->count++;
     }

@@ -99,7 +99,69 @@ static void check_sum(const rel_dataset *d, const rel_span *span, int column,
                             d->columns[column].label, d->title);
 }
 
-void rel_check_declared_totals(const rel_model *model, rel_findings *findings)
+static bool is_part_column(const rel_column *column)
+{
+    return is_numeric(column->type) && column->change_later < 0 && column->year == 0
+           && !rel_is_total_label(column->label);
+}
+
+/* Row `r`'s cell of total column `column` against the part columns
+ * [from, column) of the same row. */
+static void check_row_sum(const rel_dataset *d, size_t r, int column, int from,
+                          rel_findings *findings)
+{
+    const rel_row *row = &d->rows[r];
+    const rel_value *cell = &row->values[column];
+    if (!cell->present || row->kind == REL_ROW_HEADING)
+        return;
+    int64_t sum = 0;
+    size_t parts = 0;
+    for (int p = from; p < column; p++) {
+        const rel_value *v = &row->values[p];
+        if (!is_part_column(&d->columns[p]) || !v->present)
+            continue;
+        if (__builtin_add_overflow(sum, v->number, &sum))
+            return;
+        parts++;
+    }
+    const rel_column *c = &d->columns[column];
+    int scale = rel_type_scale(c->type);
+    rel_figure declared = {cell->number, cell->at, "dichiarato"};
+    rel_figure expected = {sum, {NULL, 0, 0},
+                           rel_arena_printf(findings->arena, "somma di %zu colonne della riga",
+                                            parts)};
+    rel_findings_check_unit(findings, REL_R_TOTAL, scale, rel_unit_of(c->type), declared,
+                            expected, 0,
+                            c->rounded ? rel_rounding_allowance(scale, c->decimals, parts) : 0,
+                            "%s – %s (%s)", total_name(d, row), c->label, d->title);
+}
+
+/* A column "Totale UTENTI" adds, on every row, the figure columns since the
+ * previous total column (seed 001: six categories, then Totale UTENTI). A
+ * total column right after another adds nothing that can be told: a note
+ * says it is not checked (Totale NUCLEI counts households, not people). */
+static void check_total_columns(const rel_dataset *d, rel_diags *diags, rel_findings *findings)
+{
+    int from = 0;
+    for (size_t c = 0; c < d->column_count; c++) {
+        const rel_column *column = &d->columns[c];
+        if (!is_numeric(column->type) || column->change_later >= 0 || column->year != 0
+            || !rel_is_total_label(column->label))
+            continue;
+        size_t parts = 0;
+        for (size_t p = (size_t)from; p < c; p++)
+            parts += is_part_column(&d->columns[p]);
+        if (parts == 0)
+            rel_diag_add(diags, REL_SEV_NOTE, REL_W_TOTAL_COLUMN, column->at,
+                         "la colonna «%s» segue un'altra colonna di totale: non è la somma di "
+                         "colonne della tabella e non viene verificata", column->label);
+        for (size_t r = 0; parts > 0 && r < d->row_count; r++)
+            check_row_sum(d, r, (int)c, from, findings);
+        from = (int)c + 1;
+    }
+}
+
+void rel_check_declared_totals(const rel_model *model, rel_diags *diags, rel_findings *findings)
 {
     for (size_t i = 0; i < model->dataset_count; i++) {
         const rel_dataset *d = &model->datasets[i];
@@ -111,7 +173,9 @@ void rel_check_declared_totals(const rel_model *model, rel_findings *findings)
         for (size_t s = 0; s < d->span_count; s++) {
             const rel_span *span = &d->spans[s];
             for (size_t c = 0; c < d->column_count; c++) {
+                /* a total's percentage change is checked from its own years (R015) */
                 if (!is_numeric(d->columns[c].type) || d->columns[c].not_summed
+                    || (d->columns[c].change_later >= 0 && d->columns[c].change_percent)
                     || !d->rows[span->total].values[c].present)
                     continue;
                 if (!rel_relations_check_total(d, &relations, span, (int)c, findings))
@@ -119,5 +183,6 @@ void rel_check_declared_totals(const rel_model *model, rel_findings *findings)
             }
         }
         rel_relations_check_rows(d, &relations, findings);
+        check_total_columns(d, diags, findings);
     }
 }

@@ -9,6 +9,7 @@
 #include "core/codes.h"
 #include "core/suggest.h"
 #include "validate/cells.h"
+#include "validate/changes.h"
 #include "validate/header_rows.h"
 #include "validate/labels.h"
 #include "validate/spans.h"
@@ -77,6 +78,23 @@ static void add_column(validation *v, uint32_t source, const rel_column_schema *
     v->bindings[d->column_count++] = (binding){source, column};
 }
 
+/* A typed change beside the year columns ("Variazione", "Var. %",
+ * "2024/2023"): kept as a column of the year columns' type, so that it is
+ * printed and checked (R015), never ignored. */
+static void add_change_column(validation *v, uint32_t source)
+{
+    const rel_cell *label = &v->table->header.cells[source];
+    char name[128];
+    rel_label_normalize(label->text, name, sizeof name);
+    rel_dataset *d = v->dataset;
+    d->columns[d->column_count] = (rel_column){
+        .name = rel_arena_strdup(v->arena, name), .label = label->text,
+        .type = strchr(label->text, '%') ? REL_TYPE_PERCENT : v->schema->year_type,
+        .at = {v->table->path, label->line, label->col},
+    };
+    v->bindings[d->column_count++] = (binding){source, NULL};
+}
+
 static void check_years(validation *v)
 {
     const rel_dataset *d = v->dataset;
@@ -116,6 +134,12 @@ static bool bind_header(validation *v)
         const rel_cell *label = &header->cells[i];
         const rel_column_schema *column = schema_column(v->schema, label->text);
         int year = column ? 0 : rel_label_year(label->text);
+        int later, earlier;
+        if (!column && !year && v->schema->years_required > 0
+            && rel_label_change(label->text, &later, &earlier)) {
+            add_change_column(v, i);
+            continue;
+        }
         if (column != NULL || (year && v->schema->years_required > 0)) {
             if (v->year > 0 && year > v->year) {
                 error(v, REL_E_COL_YEAR_FUTURE,
@@ -289,11 +313,12 @@ static bool measure_label(const char *label)
     return false;
 }
 
-bool rel_dataset_finish(rel_dataset *dataset, rel_arena *arena)
+bool rel_dataset_finish(rel_dataset *dataset, rel_arena *arena, rel_diags *diags)
 {
+    rel_changes_bind(dataset, diags);
     for (size_t c = 0; c < dataset->column_count; c++) {
         rel_column *column = &dataset->columns[c];
-        column->rounded = column->type == REL_TYPE_MONEY || column->type == REL_TYPE_DECIMAL
+        column->rounded = column->rounded || column->type == REL_TYPE_MONEY || column->type == REL_TYPE_DECIMAL
                           || column->type == REL_TYPE_PERCENT
                           || (column->type == REL_TYPE_COUNT && measure_label(column->label));
         column->decimals = 0;
@@ -310,7 +335,8 @@ bool rel_dataset_finish(rel_dataset *dataset, rel_arena *arena)
 bool rel_dataset_validate(const rel_csv_table *table, const rel_schema *schema, int fiscal_year,
                           rel_arena *arena, rel_diags *diags, rel_dataset *dataset)
 {
-    *dataset = (rel_dataset){.name = schema->name, .path = table->path, .title = schema->title};
+    *dataset = (rel_dataset){.name = schema->name, .path = table->path, .title = schema->title,
+                             .rounding = -1};
     validation v = {table, schema, fiscal_year, arena, diags, dataset, NULL, true};
     bool memory = bind_header(&v);
     if (table->row_count == 0)
@@ -326,7 +352,7 @@ bool rel_dataset_validate(const rel_csv_table *table, const rel_schema *schema, 
             }
             memory = type_row(&v, &table->rows[r], &dataset->rows[dataset->row_count++]);
         }
-        memory = memory && check_keys(&v) && rel_dataset_finish(dataset, arena);
+        memory = memory && check_keys(&v) && rel_dataset_finish(dataset, arena, diags);
     }
     if (!memory)
         rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUT_OF_MEMORY, (rel_origin){table->path, 0, 0},

@@ -22,7 +22,8 @@ bool rel_dataset_validate(const rel_csv_table *table, const rel_schema *schema, 
 
 /* What validation works out once the rows are typed: each numeric
  * column's printed precision (rel_column.decimals) and what each declared
- * total closes (validate/spans.h). false when out of memory. */
-bool rel_dataset_finish(rel_dataset *dataset, rel_arena *arena);
+ * total closes (validate/spans.h), its change columns (validate/changes.h).
+ * false when out of memory. */
+bool rel_dataset_finish(rel_dataset *dataset, rel_arena *arena, rel_diags *diags);
 
 #endif

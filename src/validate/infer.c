@@ -6,11 +6,13 @@
 #include "core/codes.h"
 #include "core/number.h"
 #include "validate/cells.h"
+#include "validate/compound.h"
 #include "validate/dataset.h"
 #include "validate/header_rows.h"
 #include "validate/labels.h"
 #include "validate/marks.h"
 #include "validate/schema.h"
+#include "validate/sidecar.h"
 
 /* What the cells of one column are, counted once. */
 typedef struct census {
@@ -96,6 +98,48 @@ static rel_type infer_type(const rel_csv_table *table, uint32_t column)
     return REL_TYPE_TEXT;
 }
 
+/* The type a sidecar's unit gives, or the inferred one. */
+static rel_type unit_type(rel_sidecar_unit unit, rel_type inferred)
+{
+    switch (unit) {
+    case REL_UNIT_COUNT:
+        return REL_TYPE_COUNT;
+    case REL_UNIT_HOURS:
+        return inferred == REL_TYPE_DECIMAL ? REL_TYPE_DECIMAL : REL_TYPE_COUNT;
+    case REL_UNIT_EURO:
+        return REL_TYPE_MONEY;
+    case REL_UNIT_RATE:
+        return REL_TYPE_PERCENT;
+    case REL_UNIT_DECIMAL:
+        return REL_TYPE_DECIMAL;
+    case REL_UNIT_TEXT:
+        return REL_TYPE_TEXT;
+    case REL_UNIT_DATE:
+        return REL_TYPE_DATE;
+    case REL_UNIT_AS_WRITTEN:
+        break;
+    }
+    return inferred;
+}
+
+/* Years as rows (seed 001: 2020, 2021, 2022, Andamento): the first
+ * column's cells are years, but for changes and totals. */
+static bool years_in_rows(const rel_csv_table *table)
+{
+    size_t years = 0;
+    for (size_t r = 0; r < table->row_count; r++) {
+        const rel_cell *cell = &table->rows[r].cells[0];
+        int later, earlier;
+        if (cell->len == 0 || rel_is_total_label(cell->text)
+            || rel_label_change(cell->text, &later, &earlier))
+            continue;
+        if (cell->len != 4 || !rel_label_year(cell->text))
+            return false;
+        years++;
+    }
+    return years >= 2;
+}
+
 static bool is_numeric(rel_type type)
 {
     return type == REL_TYPE_MONEY || type == REL_TYPE_COUNT || type == REL_TYPE_DECIMAL
@@ -130,9 +174,23 @@ static bool is_heading(const rel_dataset *d, const rel_row *row, const rel_cell 
     return numbers && label >= 0 && row->values[label].text[0];
 }
 
-static rel_row_kind row_kind(const rel_dataset *d, const rel_row *row, const rel_cell *cells,
-                             int label)
+static bool declared_total(const rel_sidecar *sidecar, const char *label)
 {
+    for (size_t i = 0; i < sidecar->total_count; i++)
+        if (rel_same_label(label, sidecar->totals[i]))
+            return true;
+    return false;
+}
+
+static rel_row_kind row_kind(const rel_dataset *d, const rel_row *row, const rel_cell *cells,
+                             int label, const rel_sidecar *sidecar)
+{
+    int later, earlier;
+    if (label >= 0 && declared_total(sidecar, row->values[label].text))
+        return REL_ROW_TOTAL;
+    if (d->years_as_rows && label >= 0 && rel_label_change(row->values[label].text, &later,
+                                                           &earlier))
+        return REL_ROW_CHANGE;
     if ((label >= 0 && rel_is_total_label(row->values[label].text))
         || (d->column_count > 0 && d->columns[0].type == REL_TYPE_TEXT
             && rel_is_total_label(row->values[0].text)))
@@ -140,10 +198,27 @@ static rel_row_kind row_kind(const rel_dataset *d, const rel_row *row, const rel
     return is_heading(d, row, cells, label) ? REL_ROW_HEADING : REL_ROW_ITEM;
 }
 
-static bool type_rows(const rel_csv_table *table, rel_arena *arena, rel_diags *diags,
-                      rel_dataset *d)
+/* A row the sidecar calls a total that the table does not have: said, so
+ * that a misspelt label never silently leaves a total unchecked. */
+static void report_absent_totals(const rel_dataset *d, const rel_sidecar *sidecar, int label,
+                                 rel_diags *diags)
 {
-    int label = -1;
+    for (size_t i = 0; i < sidecar->total_count; i++) {
+        bool found = false;
+        for (size_t r = 0; r < d->row_count && !found && label >= 0; r++)
+            found = rel_same_label(d->rows[r].values[label].text, sidecar->totals[i]);
+        if (!found)
+            rel_diag_add(diags, REL_SEV_WARNING, REL_W_SIDECAR_TOTAL,
+                         (rel_origin){sidecar->meta.path, 0, 0},
+                         "la riga di totale «%s» indicata in «totali» non c'è in %s",
+                         sidecar->totals[i], d->path);
+    }
+}
+
+static bool type_rows(const rel_csv_table *table, const rel_sidecar *sidecar, rel_arena *arena,
+                      rel_diags *diags, rel_dataset *d)
+{
+    int label = sidecar->key;
     for (size_t c = 0; c < d->column_count && label < 0; c++)
         if (d->columns[c].type == REL_TYPE_TEXT)
             label = (int)c;
@@ -169,10 +244,13 @@ static bool type_rows(const rel_csv_table *table, rel_arena *arena, rel_diags *d
             rel_cell_rule rule = {d->columns[c].label, type, flags, NULL, 0};
             rel_cell_value(&source->cells[c], d->path, &rule, diags, &row->values[c]);
         }
-        row->kind = row_kind(d, row, source->cells, label);
+        row->kind = row_kind(d, row, source->cells, label, sidecar);
         report_words(d, row, diags);
         d->row_count++;
     }
+    if (sidecar->last_row_total && d->row_count > 0)
+        d->rows[d->row_count - 1].kind = REL_ROW_TOTAL;
+    report_absent_totals(d, sidecar, label, diags);
     return true;
 }
 
@@ -190,28 +268,68 @@ static const char *title_of(rel_arena *arena, const char *name)
     return title;
 }
 
-bool rel_dataset_infer(const rel_csv_table *table, const char *name, rel_arena *arena,
-                       rel_diags *diags, rel_dataset *dataset)
+/* The columns of `table` typed, by the sidecar where it says so. */
+static bool type_columns(const rel_csv_table *table, const rel_sidecar *sidecar, rel_arena *arena,
+                         rel_dataset *dataset)
 {
-    *dataset = (rel_dataset){.name = name, .path = table->path, .title = title_of(arena, name),
-                             .generic = true};
     uint32_t count = table->header.count;
     dataset->columns = rel_arena_array(arena, count ? count : 1, sizeof *dataset->columns);
     if (dataset->columns == NULL)
         return false;
+    dataset->years_as_rows = sidecar->years == 2 || (sidecar->years == 0 && years_in_rows(table));
     for (uint32_t c = 0; c < count; c++) {
         const rel_cell *label = &table->header.cells[c];
+        const rel_sidecar_column *settings = rel_sidecar_column_of(sidecar, c);
         char normalized[128];
         rel_label_normalize(label->text, normalized, sizeof normalized);
         int year = rel_label_year(label->text);
+        rel_type type = infer_type(table, c);
+        if (c == 0 && dataset->years_as_rows)
+            type = REL_TYPE_TEXT;
+        if (settings)
+            type = unit_type(settings->unit, type);
         dataset->columns[c] = (rel_column){
             .name = year ? rel_arena_printf(arena, "%d", year) : rel_arena_strdup(arena, normalized),
-            .label = label->text, .type = infer_type(table, c), .year = year,
+            .label = label->text, .type = type, .year = year,
+            .is_group = (int)c == sidecar->group, .is_key = (int)c == sidecar->group,
+            .not_summed = settings && settings->not_summed,
+            .rounded = settings && settings->unit == REL_UNIT_HOURS,
             .at = {table->path, label->line, label->col},
         };
         if (dataset->columns[c].name == NULL)
             return false;
     }
     dataset->column_count = count;
-    return type_rows(table, arena, diags, dataset) && rel_dataset_finish(dataset, arena);
+    return true;
+}
+
+bool rel_dataset_infer_with(const rel_csv_table *source, const char *name,
+                            const rel_sidecar *sidecar, rel_arena *arena, rel_diags *diags,
+                            rel_dataset *dataset)
+{
+    rel_sidecar none;
+    if (sidecar == NULL) {
+        rel_sidecar_default(&none);
+        sidecar = &none;
+    }
+    *dataset = (rel_dataset){.name = name, .path = source->path, .generic = true,
+                             .title = sidecar->title ? sidecar->title : title_of(arena, name),
+                             .rounding = sidecar->rounding};
+    if (sidecar->meta.path != NULL) {
+        rel_table_meta *meta = rel_arena_array(arena, 1, sizeof *meta);
+        if (meta == NULL)
+            return false;
+        *meta = sidecar->meta;
+        dataset->meta = meta;
+    }
+    const rel_csv_table *table = rel_compound_split(source, arena);
+    return table && type_columns(table, sidecar, arena, dataset)
+           && type_rows(table, sidecar, arena, diags, dataset)
+           && rel_dataset_finish(dataset, arena, diags);
+}
+
+bool rel_dataset_infer(const rel_csv_table *table, const char *name, rel_arena *arena,
+                       rel_diags *diags, rel_dataset *dataset)
+{
+    return rel_dataset_infer_with(table, name, NULL, arena, diags, dataset);
 }

@@ -19,4 +19,14 @@
 bool rel_dataset_infer(const rel_csv_table *table, const char *name, rel_arena *arena,
                        rel_diags *diags, rel_dataset *dataset);
 
+/* The same, with the table's sidecar (validate/sidecar.h; NULL: none):
+ * its caption, label and group columns, units, declared total rows,
+ * rounding and years' layout override what the cells would say. A change
+ * column whose cells hold a difference and its percentage ("-338 -2,3%")
+ * becomes two columns (validate/compound.h). */
+struct rel_sidecar;
+bool rel_dataset_infer_with(const rel_csv_table *table, const char *name,
+                            const struct rel_sidecar *sidecar, rel_arena *arena,
+                            rel_diags *diags, rel_dataset *dataset);
+
 #endif

@@ -41,6 +41,14 @@ void rel_label_normalize(const char *label, char *out, size_t size)
     out[n] = '\0';
 }
 
+bool rel_same_label(const char *a, const char *b)
+{
+    char x[256], y[256];
+    rel_label_normalize(a, x, sizeof x);
+    rel_label_normalize(b, y, sizeof y);
+    return strcmp(x, y) == 0;
+}
+
 /* Removes every occurrence of `word` from `text`, in place. */
 static void remove_word(char *text, const char *word)
 {

@@ -17,6 +17,9 @@
  *     rel_label_normalize(" Non  Vincolato ", out, n) => "non_vincolato" */
 void rel_label_normalize(const char *label, char *out, size_t size);
 
+/* The two labels are the same once normalised (case, accents, blanks). */
+bool rel_same_label(const char *a, const char *b);
+
 /* The year a column label names, or 0 when it names none (see above). */
 int rel_label_year(const char *label);
 

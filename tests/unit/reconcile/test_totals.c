@@ -51,7 +51,7 @@ static void check(fixture *f, const char *csv)
     assert_true(rel_dataset_infer(&table, "t", &f->arena, &f->diags, &f->data));
     assert_int_equal(f->diags.errors, 0);
     f->model = (rel_model){.datasets = &f->data, .dataset_count = 1};
-    rel_check_declared_totals(&f->model, &f->findings);
+    rel_check_declared_totals(&f->model, &f->diags, &f->findings);
 }
 
 static const rel_finding *finding_at(const fixture *f, uint32_t line, uint32_t col)

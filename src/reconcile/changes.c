@@ -1,0 +1,135 @@
+/* R015: every typed change (a Variazione column, a "2023/2019" column, an
+ * Andamento row) against the figures it compares (validate/changes.h). */
+#include <stdint.h>
+#include <string.h>
+
+#include "core/codes.h"
+#include "core/number.h"
+#include "reconcile/checks.h"
+#include "validate/changes.h"
+
+static const int64_t ten_to[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+
+/* `value` at fixed-point scale `from` re-expressed at scale `to`; false
+ * when it would need rounding or does not fit. */
+static bool rescale(int64_t value, int from, int to, int64_t *out)
+{
+    if (to >= from)
+        return !__builtin_mul_overflow(value, ten_to[to - from], out);
+    if (value % ten_to[from - to] != 0)
+        return false;
+    *out = value / ten_to[from - to];
+    return true;
+}
+
+static const char *row_name(const rel_dataset *d, const rel_row *row)
+{
+    for (size_t c = 0; c < d->column_count; c++)
+        if (d->columns[c].is_label && row->values[c].text[0])
+            return row->values[c].text;
+    return "";
+}
+
+/* later - earlier, or its percentage of earlier, at `column`'s scale and
+ * printed decimals. */
+static bool expected_change(const rel_dataset *d, int column, const rel_value *later,
+                            const rel_value *earlier, int base_scale, bool percent, int64_t *out)
+{
+    const rel_column *c = &d->columns[column];
+    int scale = rel_type_scale(c->type);
+    int64_t difference;
+    if (__builtin_sub_overflow(later->number, earlier->number, &difference))
+        return false;
+    if (!percent)
+        return rescale(difference, base_scale, scale, out);
+    if (earlier->number == 0)
+        return false;
+    /* difference / earlier * 100, in hundredths of a point (PERCENT's scale 2) */
+    __int128 n = (__int128)difference * 10000, q, den = earlier->number;
+    bool negative = (n < 0) != (den < 0);
+    if (n < 0)
+        n = -n;
+    if (den < 0)
+        den = -den;
+    q = n / den + ((n % den) * 2 >= den);
+    int64_t hundredths = (int64_t)(negative ? -q : q);
+    int printed = c->decimals < 2 ? c->decimals : 2;
+    *out = rel_number_rescale(hundredths, 2, printed) * ten_to[2 - printed];
+    return scale == 2 || rescale(*out, 2, scale, out);
+}
+
+/* The change in `row`'s cell of `column` against `later` and `earlier`
+ * (cells of column `base`): a difference, or a percentage of `earlier`. */
+static void check_cell(const rel_dataset *d, const rel_row *row, int column, const rel_value *later,
+                       const rel_value *earlier, int base, bool percent, const char *compared,
+                       rel_findings *findings)
+{
+    const rel_column *c = &d->columns[column];
+    const rel_value *cell = &row->values[column];
+    int64_t want;
+    if (!cell->present || !later->present || !earlier->present
+        || !expected_change(d, column, later, earlier,
+                            rel_type_scale(d->columns[base].type), percent, &want))
+        return;
+    int scale = rel_type_scale(c->type);
+    int64_t unit = rel_rounding_unit(scale, c->decimals);
+    bool rounded = percent || d->columns[base].rounded;
+    rel_figure declared = {cell->number, cell->at, "dichiarato"};
+    rel_figure expected = {want, {NULL, 0, 0}, compared};
+    rel_findings_check_unit(findings, REL_R_CHANGE, scale, percent ? REL_UNIT_PERCENT
+                                                                   : rel_unit_of(c->type),
+                            declared, expected, 0, rounded ? unit : 0, "%s – %s (%s)",
+                            row_name(d, row), c->label, d->title);
+}
+
+static void check_change_columns(const rel_dataset *d, rel_findings *findings)
+{
+    for (size_t c = 0; c < d->column_count; c++) {
+        const rel_column *column = &d->columns[c];
+        if (column->change_later < 0)
+            continue;
+        const char *compared = rel_arena_printf(
+            findings->arena, "«%s» %s «%s»", d->columns[column->change_later].label,
+            column->change_percent ? "in % rispetto a" : "meno",
+            d->columns[column->change_earlier].label);
+        for (size_t r = 0; r < d->row_count; r++) {
+            const rel_row *row = &d->rows[r];
+            if (row->kind == REL_ROW_HEADING)
+                continue;
+            check_cell(d, row, (int)c, &row->values[column->change_later],
+                       &row->values[column->change_earlier], column->change_later,
+                       column->change_percent, compared, findings);
+        }
+    }
+}
+
+static void check_change_rows(const rel_dataset *d, rel_findings *findings)
+{
+    for (size_t r = 0; r < d->row_count; r++) {
+        size_t later, earlier;
+        if (d->rows[r].kind != REL_ROW_CHANGE || !rel_change_rows(d, r, &later, &earlier))
+            continue;
+        const char *name = row_name(d, &d->rows[r]);
+        bool percent = strchr(name, '%') != NULL;
+        const char *compared = rel_arena_printf(findings->arena, "riga %s %s riga %s",
+                                                row_name(d, &d->rows[later]),
+                                                percent ? "in % rispetto alla" : "meno",
+                                                row_name(d, &d->rows[earlier]));
+        for (size_t c = 0; c < d->column_count; c++) {
+            rel_type type = d->columns[c].type;
+            if (type != REL_TYPE_MONEY && type != REL_TYPE_COUNT && type != REL_TYPE_DECIMAL
+                && type != REL_TYPE_PERCENT)
+                continue;
+            check_cell(d, &d->rows[r], (int)c, &d->rows[later].values[c],
+                       &d->rows[earlier].values[c], (int)c, percent, compared, findings);
+        }
+    }
+}
+
+void rel_check_changes(const rel_model *model, rel_findings *findings)
+{
+    for (size_t i = 0; i < model->dataset_count; i++) {
+        check_change_columns(&model->datasets[i], findings);
+        check_change_rows(&model->datasets[i], findings);
+    }
+}
