@@ -4,6 +4,7 @@
 #include "core/codes.h"
 #include "template/cells_text.h"
 #include "template/tables.h"
+#include "validate/labels.h"
 #include "validate/schema.h"
 
 static const struct {
@@ -59,6 +60,17 @@ static size_t chart_columns(engine *e, const tpl_node *node, const rel_dataset *
         }
         return count;
     }
+    if (d->years_as_rows) {
+        /* years are the categories; each figure column (no totals, no changes) a series */
+        for (size_t c = 0; c < d->column_count && count < max; c++) {
+            const rel_column *column = &d->columns[c];
+            if ((column->type == REL_TYPE_COUNT || column->type == REL_TYPE_MONEY
+                 || column->type == REL_TYPE_DECIMAL || column->type == REL_TYPE_PERCENT)
+                && column->change_later < 0 && !rel_is_total_label(column->label))
+                columns[count++] = (int)c;
+        }
+        return count;
+    }
     if (kind == REL_CHART_LINE || kind == REL_CHART_STACKED) {
         for (size_t c = 0; c < d->column_count && count < max; c++)
             if (d->columns[c].year > 0 || (kind == REL_CHART_STACKED
@@ -86,7 +98,7 @@ static size_t item_rows(const rel_dataset *d)
 static bool fill_chart(engine *e, const rel_dataset *d, const int *columns, size_t count,
                        rel_doc_chart *chart)
 {
-    bool by_year = chart->kind == REL_CHART_LINE;
+    bool by_year = chart->kind == REL_CHART_LINE && !d->years_as_rows;
     size_t lines = item_rows(d);
     chart->category_count = by_year ? count : lines;
     chart->series_count = by_year ? lines : count;
@@ -182,6 +194,8 @@ void rel_engine_chart(engine *e, const tpl_node *node)
                              name ? name->value : "");
         return;
     }
+    if (d->generic && (type = rel_engine_table_chart(d, type)) == NULL)
+        return;   /* "grafico = nessuno" in the table's sidecar */
     rel_doc_chart *chart = rel_arena_alloc(e->arena, sizeof *chart);
     if (chart == NULL) {
         rel_engine_oom(e, node->at);

@@ -75,6 +75,22 @@ void rel_engine_limit(engine *e, rel_origin at, const char *format, ...)
 void rel_engine_text(engine *e, const tpl_node *node);
 void rel_engine_narrative(engine *e, const rel_narrative *narrative);
 void rel_engine_loop(engine *e, const tpl_node *node);
+
+/* Free tables placed by their sidecar (placed_tables.c). */
+bool rel_engine_table_placed(const engine *e, const rel_dataset *d);
+
+/* The chart kind a free table is drawn with: its sidecar's, else
+ * `template_kind`, else lines for years as rows and grouped bars; NULL for
+ * none ("grafico = nessuno"). */
+const char *rel_engine_table_chart(const rel_dataset *d, const char *template_kind);
+
+/* The free tables placed after narrative `after` (NULL: those the template's
+ * loop places), by their sidecar's `ordine`, then name, into `out` (room for
+ * every dataset); their count. */
+size_t rel_engine_free_tables(const engine *e, const char *after, const rel_dataset **out);
+
+/* Emits, with their charts, the free tables placed after `narrative`. */
+void rel_engine_tables_after(engine *e, const char *narrative, rel_origin at);
 void rel_engine_obligation(engine *e, const tpl_node *node);
 
 /* Runs a list of nodes. */

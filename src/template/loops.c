@@ -9,19 +9,22 @@ typedef struct values {
     size_t count;
 } values;
 
-/* Every free table of tabelle/, in the order loaded: all of them, however
- * many (only the bound on repetitions applies). */
+/* Every free table of tabelle/ not placed by its sidecar after a
+ * narrative, by its sidecar's `ordine` then name: all of them, however many
+ * (only the bound on repetitions applies). */
 static bool free_tables(engine *e, const tpl_arg *source, values *out)
 {
     const rel_model *model = e->ctx->model;
     out->items = rel_arena_array(e->arena, model->dataset_count + 1, sizeof *out->items);
-    if (out->items == NULL) {
+    const rel_dataset **tables = rel_arena_array(e->arena, model->dataset_count + 1,
+                                                 sizeof *tables);
+    if (out->items == NULL || tables == NULL) {
         rel_engine_oom(e, source->at);
         return false;
     }
-    for (size_t i = 0; i < model->dataset_count; i++)
-        if (model->datasets[i].generic)
-            out->items[out->count++] = model->datasets[i].name;
+    out->count = rel_engine_free_tables(e, NULL, tables);
+    for (size_t i = 0; i < out->count; i++)
+        out->items[i] = tables[i]->name;
     return true;
 }
 

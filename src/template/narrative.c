@@ -81,6 +81,8 @@ void rel_engine_text(engine *e, const tpl_node *node)
         }
     }
     const rel_narrative *narrative = name ? rel_model_narrative(e->ctx->model, name) : NULL;
-    if (narrative != NULL)
+    if (narrative != NULL) {
         rel_engine_narrative(e, narrative);
+        rel_engine_tables_after(e, narrative->name, node->at);
+    }
 }

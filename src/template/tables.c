@@ -277,6 +277,31 @@ static rel_doc_table *dataset_table_head(engine *e, const tpl_node *node, const 
     return rel_doc_table_add(e->doc, caption, columns, header, align, widths);
 }
 
+/* A free table's footnotes ("* dato provvisorio") and note, as the last
+ * rows of the table, spanning it, as printed tables carry them. */
+static bool table_notes(engine *e, rel_doc_table *table, const rel_dataset *d)
+{
+    const rel_table_meta *meta = d->meta;
+    for (size_t i = 0; meta && i < meta->footnote_count; i++) {
+        const char **cells = rel_engine_cells(e, table->columns);
+        const rel_footnote *f = &meta->footnotes[i];
+        bool star = f->mark[0] == '*';
+        if (cells == NULL)
+            return false;
+        cells[0] = rel_arena_printf(e->arena, "%s%s%s %s", star ? "" : "(", f->mark,
+                                    star ? "" : ")", f->text);
+        if (cells[0] == NULL || !rel_doc_table_row(e->doc, table, REL_STYLE_NOTE, cells))
+            return false;
+    }
+    if (meta && meta->note) {
+        const char **cells = rel_engine_cells(e, table->columns);
+        if (cells == NULL || !(cells[0] = meta->note)
+            || !rel_doc_table_row(e->doc, table, REL_STYLE_NOTE, cells))
+            return false;
+    }
+    return true;
+}
+
 static void dataset_table(engine *e, const tpl_node *node, const rel_dataset *d)
 {
     plan p;
@@ -303,6 +328,7 @@ static void dataset_table(engine *e, const tpl_node *node, const rel_dataset *d)
         }
         ok = ok && dataset_row(e, table, d, row, &p, whole);
     }
+    ok = ok && table_notes(e, table, d);
     e->ok = e->ok && ok;
     e->blocks++;
 }
