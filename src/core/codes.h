@@ -104,6 +104,7 @@
 #define REL_T_BLOCK              "T005" /* a block never closed, or a {% fine %} too many */
 #define REL_T_LIMIT              "T006" /* includes nested too deep, or a loop too long */
 #define REL_T_TABLE              "T007" /* {% tabella %} or {% grafico %} of an unknown table */
+#define REL_T_NARRATIVE          "T020" /* a directive a narrative may not hold */
 #define REL_T_MISSING            "T008" /* the template file is missing */
 #define REL_T_EMPTY              "T009" /* the template has no content */
 

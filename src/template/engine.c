@@ -50,13 +50,17 @@ static void add_text(engine *e, const tpl_node *node)
         rel_engine_add_words(e, text, strlen(text), node->at);
 }
 
-/* "2.1 Andamento della gestione": numbered by level. */
-static void add_heading(engine *e, const tpl_node *node)
+int rel_engine_depth(const engine *e)
 {
-    const char *text = rel_engine_expand(e, node->text, node->at);
-    if (text == NULL)
-        return;
-    int level = node->level;
+    int depth = 0;
+    while (depth < 3 && e->numbers[depth] > 0)
+        depth++;
+    return depth;
+}
+
+/* "2.1 Andamento della gestione": numbered by level. */
+void rel_engine_heading(engine *e, int level, const char *text, rel_origin at)
+{
     e->numbers[level - 1]++;
     for (int i = level; i < 3; i++)
         e->numbers[i] = 0;
@@ -65,7 +69,14 @@ static void add_heading(engine *e, const tpl_node *node)
                                                           e->numbers[1], text)
                                        : rel_arena_printf(e->arena, "%d.%d.%d %s", e->numbers[0],
                                                           e->numbers[1], e->numbers[2], text);
-    rel_engine_emitted(e, heading && rel_doc_heading(e->doc, level, heading), node->at);
+    rel_engine_emitted(e, heading && rel_doc_heading(e->doc, level, heading), at);
+}
+
+static void add_heading(engine *e, const tpl_node *node)
+{
+    const char *text = rel_engine_expand(e, node->text, node->at);
+    if (text != NULL)
+        rel_engine_heading(e, node->level, text, node->at);
 }
 
 const char *rel_engine_required_name(engine *e, const tpl_node *node, const char *what)

@@ -76,6 +76,12 @@ void rel_engine_text(engine *e, const tpl_node *node);
 void rel_engine_narrative(engine *e, const rel_narrative *narrative);
 void rel_engine_loop(engine *e, const tpl_node *node);
 
+/* The level of the last heading emitted (0 before the first). */
+int rel_engine_depth(const engine *e);
+
+/* Emits a heading of `level` (1 to 3), numbered "2.1.3 text". */
+void rel_engine_heading(engine *e, int level, const char *text, rel_origin at);
+
 /* Free tables placed by their sidecar (placed_tables.c). */
 bool rel_engine_table_placed(const engine *e, const rel_dataset *d);
 

@@ -1,6 +1,7 @@
 /* {% testo NOME %}: a narrative of testi/ in the document. */
 #include <string.h>
 
+#include "core/codes.h"
 #include "template/engine.h"
 #include "validate/labels.h"
 
@@ -18,26 +19,113 @@ static bool numbered_item(const char *line, size_t len, int *number, size_t *ski
     return true;
 }
 
+static rel_origin shifted(rel_origin at, size_t bytes)
+{
+    at.col += (uint32_t)bytes;
+    return at;
+}
+
+/* `len` bytes of `line` with their {{ figures }} expanded; NULL after an
+ * error (reported at the figure's own line and column). */
+static const char *expanded(engine *e, const char *line, size_t len, rel_origin at)
+{
+    const char *copy = rel_arena_strndup(e->arena, line, len);
+    if (copy == NULL) {
+        rel_engine_oom(e, at);
+        return NULL;
+    }
+    return rel_engine_expand(e, copy, at);
+}
+
+static void add_words(engine *e, const char *line, size_t len, rel_origin at)
+{
+    if (memchr(line, '{', len) == NULL) {
+        rel_engine_add_words(e, line, len, at);
+        return;
+    }
+    const char *text = expanded(e, line, len, at);
+    if (text != NULL)
+        rel_engine_add_words(e, text, strlen(text), at);
+}
+
 /* A list item of the narrative: its text from `skip` on. */
 static void add_item(engine *e, rel_block_kind kind, int number, const char *line, size_t len,
                      rel_origin at)
 {
-    const char *text = rel_arena_strndup(e->arena, line, len);
-    if (!rel_engine_emitted(e, text && rel_doc_block(e->doc, kind, text), at))
+    const char *text = expanded(e, line, len, at);
+    if (text == NULL)
+        return;
+    if (!rel_engine_emitted(e, rel_doc_block(e->doc, kind, text), at))
         return;
     if (kind == REL_BLOCK_NUMBERED)
         e->doc->last->level = number;
 }
 
-/* Paragraphs separated by blank lines, "- " bullets and "1. " numbered
- * items (a Markdown subset; **bold** and *italic* stay marked for the
- * renderer). Lines of a paragraph are joined with one blank, in time
- * linear in the text. */
+/* "## Titolo": a sub-heading, one level below the section the narrative
+ * is printed in ("###" two levels), numbered like the template's headings;
+ * beyond the third level a bold paragraph. */
+static void add_heading(engine *e, const char *line, size_t len, rel_origin at)
+{
+    size_t hashes = 0;
+    while (hashes < len && line[hashes] == '#')
+        hashes++;
+    const char *title = rel_arena_strndup(e->arena, line + hashes + 1, len - hashes - 1);
+    const char *text = title ? rel_engine_expand(e, title, at) : NULL;
+    if (text == NULL) {
+        if (title == NULL)
+            rel_engine_oom(e, at);
+        return;
+    }
+    int level = rel_engine_depth(e) + (hashes > 1 ? (int)hashes - 1 : 1);
+    if (level > 3) {
+        rel_engine_add_words(e, rel_arena_printf(e->arena, "**%s**", text), strlen(text) + 4,
+                             at);
+        rel_engine_flush(e);
+        return;
+    }
+    rel_engine_heading(e, level, text, at);
+}
+
+/* "{% tabella demografia %}" on a line of its own: a table (or a chart,
+ * or a page break) where the narrative puts it. */
+static void add_directive(engine *e, const char *line, size_t len, rel_origin at)
+{
+    static const char *const allowed[] = {"tabella", "grafico", "nuova_pagina"};
+    tpl_node *node = rel_tpl_parse_line(line, len, at, e->arena, e->diags);
+    if (node == NULL) {
+        e->ok = false;
+        return;
+    }
+    for (size_t i = 0; i < sizeof allowed / sizeof allowed[0]; i++)
+        if (node->kind == TPL_DIRECTIVE && strcmp(node->name, allowed[i]) == 0) {
+            rel_engine_run(e, node);
+            return;
+        }
+    rel_engine_error(e, REL_T_NARRATIVE, node->at, "in un testo sono ammesse solo le "
+                     "direttive tabella, grafico e nuova_pagina, non «%s»",
+                     node->name ? node->name : line);
+}
+
+static bool is_heading_line(const char *line, size_t len)
+{
+    size_t hashes = 0;
+    while (hashes < len && line[hashes] == '#')
+        hashes++;
+    return hashes > 0 && hashes < len && line[hashes] == ' ';
+}
+
+/* Paragraphs separated by blank lines, "- " bullets, "1. " numbered items
+ * and "## " sub-headings (a Markdown subset; **bold** and *italic* stay
+ * marked for the renderer); {{ figures }} as in the templates, so that a
+ * figure in the prose comes from the data; {% tabella %} and {% grafico %}
+ * lines. Lines of a paragraph are joined with one blank, in time linear in
+ * the text. */
 void rel_engine_narrative(engine *e, const rel_narrative *narrative)
 {
     rel_engine_flush(e);
     rel_origin at = {narrative->path, 1, 1};
     for (const char *cursor = narrative->text; *cursor && e->ok; at.line++) {
+        const char *line_start = cursor;
         const char *end = strchr(cursor, '\n');
         size_t len = end ? (size_t)(end - cursor) : strlen(cursor);
         const char *next = end ? end + 1 : cursor + len;
@@ -49,16 +137,24 @@ void rel_engine_narrative(engine *e, const rel_narrative *narrative)
             len--;
         int number;
         size_t skip;
+        at.col = (unsigned)(cursor - line_start) + 1;
         if (len == 0) {
             rel_engine_flush(e);
+        } else if (len >= 4 && strncmp(cursor, "{%", 2) == 0) {
+            rel_engine_flush(e);
+            add_directive(e, cursor, len, at);
+        } else if (is_heading_line(cursor, len)) {
+            rel_engine_flush(e);
+            add_heading(e, cursor, len, at);
         } else if (len >= 2 && cursor[0] == '-' && cursor[1] == ' ') {
             rel_engine_flush(e);
-            add_item(e, REL_BLOCK_BULLET, 0, cursor + 2, len - 2, at);
+            add_item(e, REL_BLOCK_BULLET, 0, cursor + 2, len - 2, shifted(at, 2));
         } else if (numbered_item(cursor, len, &number, &skip)) {
             rel_engine_flush(e);
-            add_item(e, REL_BLOCK_NUMBERED, number, cursor + skip, len - skip, at);
+            add_item(e, REL_BLOCK_NUMBERED, number, cursor + skip, len - skip,
+                     shifted(at, skip));
         } else {
-            rel_engine_add_words(e, cursor, len, at);
+            add_words(e, cursor, len, at);
         }
         cursor = next;
     }

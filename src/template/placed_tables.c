@@ -1,16 +1,36 @@
 /* Free tables placed by their sidecar (`dopo = NARRATIVE`): printed right
  * after that narrative with their chart, instead of in the template's loop
- * over the free tables. A table whose narrative is absent stays in the loop,
- * so that no table ever disappears. */
+ * over the free tables; or placed by a narrative's own {% tabella NAME %}
+ * line. A table whose narrative is absent stays in the loop, so that no
+ * table ever disappears. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "template/engine.h"
 
+/* A narrative has the line "{% tabella NAME ... %}". */
+static bool named_in_narratives(const rel_model *model, const char *name)
+{
+    size_t len = strlen(name);
+    for (size_t i = 0; i < model->narrative_count; i++)
+        for (const char *hit = strstr(model->narratives[i].text, "{% tabella ");
+             hit != NULL; hit = strstr(hit + 1, "{% tabella ")) {
+            const char *word = hit + strlen("{% tabella ");
+            while (*word == ' ')
+                word++;
+            if (strncmp(word, name, len) == 0 && (word[len] == ' ' || word[len] == '%'))
+                return true;
+        }
+    return false;
+}
+
 bool rel_engine_table_placed(const engine *e, const rel_dataset *d)
 {
-    return d->generic && d->meta && d->meta->after
-           && rel_model_narrative(e->ctx->model, d->meta->after) != NULL;
+    if (!d->generic)
+        return false;
+    if (d->meta && d->meta->after && rel_model_narrative(e->ctx->model, d->meta->after))
+        return true;
+    return named_in_narratives(e->ctx->model, d->name);
 }
 
 /* The default chart of a free table: its sidecar's, else lines over years
@@ -40,7 +60,10 @@ size_t rel_engine_free_tables(const engine *e, const char *after, const rel_data
         if (!d->generic)
             continue;
         bool placed = rel_engine_table_placed(e, d);
-        if (after ? placed && strcmp(d->meta->after, after) == 0 : !placed)
+        bool here = after ? placed && d->meta && d->meta->after
+                                && strcmp(d->meta->after, after) == 0
+                          : !placed;
+        if (here)
             out[count++] = d;
     }
     qsort(out, count, sizeof *out, by_order);

@@ -52,6 +52,12 @@ struct tpl_node {
  * when the file cannot be read (T008). */
 tpl_node *rel_tpl_parse(const char *path, rel_arena *arena, rel_diags *diags);
 
+/* Parses one line of `len` bytes found at `at` (its line; columns from 1)
+ * as a template line: what a narrative uses to read a directive such as
+ * {% tabella NOME %} among its paragraphs. NULL after an error. */
+tpl_node *rel_tpl_parse_line(const char *line, size_t len, rel_origin at, rel_arena *arena,
+                             rel_diags *diags);
+
 /* The value of argument `key` (or of positional argument number `index`
  * when key is NULL), or NULL. */
 const tpl_arg *rel_tpl_arg(const tpl_node *node, const char *key, size_t index);

@@ -259,3 +259,18 @@ const tpl_arg *rel_tpl_arg(const tpl_node *node, const char *key, size_t index)
     }
     return NULL;
 }
+
+tpl_node *rel_tpl_parse_line(const char *line, size_t len, rel_origin at, rel_arena *arena,
+                             rel_diags *diags)
+{
+    tpl_node *first = NULL;
+    parser p = {.path = at.file, .arena = arena, .diags = diags, .ok = true};
+    p.tail[0] = &first;
+    parse_line(&p, line, len, at.line);
+    if (p.depth > 0) {
+        error(&p, REL_T_SYNTAX, at.line, at.col, "in un testo non si aprono blocchi:",
+              p.open[0]->name, NULL);
+        return NULL;
+    }
+    return p.ok ? first : NULL;
+}
