@@ -4,7 +4,9 @@
 
 # I numeri dell'esercizio
 {% cifre_chiave %}
+{% se dati schede %}
 - Uscite | schede[consuntivo] | euro0 | costi[N-1]
+{% fine %}
 {% se dati entrate %}
 - Entrate | entrate[N] | euro0 | entrate[N-1]
 {% fine %}
@@ -28,7 +30,9 @@
 
 # Condizioni operative e sviluppo dell'attività
 {% sezione attivita %}
+{% se dati schede %}
 {{ ente.nome }} ({{ ente.forma_giuridica }}) gestisce per conto dei soci i servizi sociali che le sono affidati. Nell'esercizio {{ esercizio.anno }} le uscite sono state pari a {{ schede[consuntivo] | euro }}, a fronte di un preventivo di {{ schede[preventivo] | euro }}: lo scostamento complessivo è di {{ schede[consuntivo] - schede[preventivo] | var_euro }} ({{ SE(schede[preventivo] = 0; 0; (schede[consuntivo] - schede[preventivo]) / schede[preventivo] * 100) | var_perc }}).
+{% fine %}
 {% testo attivita %}
 {% fine %}
 
@@ -37,6 +41,7 @@
 {% testo andamento_gestione %}
 {% fine %}
 
+{% se dati schede %}
 ## Andamento per area
 La tabella che segue confronta, per ogni area e azione, il preventivo approvato con il consuntivo; gli scostamenti oltre le soglie indicate nei metadati sono motivati nelle schede dell'appendice.
 {% tabella scostamenti %}
@@ -47,6 +52,7 @@ La tabella che segue confronta, per ogni area e azione, il preventivo approvato 
 {% testo area %}
 Le uscite dell'area sono state pari a {{ SOMMA.SE(schede[consuntivo]; area; area) | euro }} contro {{ SOMMA.SE(schede[preventivo]; area; area) | euro }} previsti.
 {% tabella schede area=area %}
+{% fine %}
 {% fine %}
 
 ## Clima sociale, politico e sindacale

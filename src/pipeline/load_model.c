@@ -112,6 +112,14 @@ static const char *spreadsheet_instead(loader *l, const char *dir, const char *c
     return NULL;
 }
 
+/* Whether the input must have `schema`'s file: the schedules are the body
+ * of a relazione consuntivo, and a relazione sulla gestione may have none. */
+static bool required(const loader *l, const rel_schema *schema)
+{
+    return schema->required || (strcmp(schema->name, "schede") == 0
+                                && l->model->entity.template_kind == REL_TEMPLATE_CONSUNTIVO);
+}
+
 static void load_known(loader *l, const rel_schema *schema)
 {
     const char *path = join(l->arena, l->dir, schema->file);
@@ -125,7 +133,7 @@ static void load_known(loader *l, const rel_schema *schema)
         return;   /* a link or a special file, reported by the scan */
     if (path == NULL || kind != REL_INPUT_FILE) {
         const char *excel = spreadsheet_instead(l, "", schema->file);
-        if (schema->required && !exists_in_other_case(l, schema->file))
+        if (required(l, schema) && !exists_in_other_case(l, schema->file))
             rel_diag_add(l->diags, REL_SEV_ERROR, REL_E_FILE_MISSING, (rel_origin){path, 0, 0},
                          "file obbligatorio mancante: %s (vedi docs/INPUT.md)%s%s%s",
                          schema->title, excel ? "; c'è «" : "", excel ? excel : "",
@@ -140,7 +148,10 @@ static void load_known(loader *l, const rel_schema *schema)
     rel_dataset *dataset = new_dataset(l);
     if (dataset == NULL || !read_table(l, path, &table))
         return;
-    if (rel_dataset_validate(&table, schema, l->model->entity.year, l->arena, l->diags, dataset))
+    rel_schema effective = *schema;   /* required as this report needs it */
+    effective.required = required(l, schema);
+    if (rel_dataset_validate(&table, &effective, l->model->entity.year, l->arena, l->diags,
+                             dataset))
         l->model->dataset_count++;
 }
 

@@ -114,7 +114,7 @@ static implied uscite_of(const rel_model *model, const rel_schedule *s, rel_aren
         return column_total(arena, costi, year);
     }
     *source = "consuntivo delle schede";
-    return column_total(arena, s->data, s->consuntivo);
+    return s ? column_total(arena, s->data, s->consuntivo) : absent;
 }
 
 /* Avanzo = Entrate - Uscite, with the avanzo split into its three parts. */
@@ -124,7 +124,7 @@ static void check_result(const rel_model *model, const rel_schedule *s, rel_find
     const char *source;
     implied uscite = uscite_of(model, s, arena, &source);
     const rel_dataset *costi = rel_model_dataset(model, "costi");
-    if (costi && rel_dataset_year_column(costi, model->entity.year) >= 0)
+    if (s && costi && rel_dataset_year_column(costi, model->entity.year) >= 0)
         compare(findings, REL_R_IDENTITY, uscite, column_total(arena, s->data, s->consuntivo),
                 "Uscite (costi per natura) = consuntivo delle schede");
     const rel_dataset *entrate = rel_model_dataset(model, "entrate");
@@ -158,8 +158,8 @@ static void check_result(const rel_model *model, const rel_schedule *s, rel_find
 void rel_check_identities(const rel_model *model, rel_findings *findings)
 {
     rel_schedule s;
-    if (!rel_schedule_get(model, &s))
-        return;
-    check_cost_centres(model, &s, findings);
-    check_result(model, &s, findings);
+    bool schedules = rel_schedule_get(model, &s);
+    if (schedules)
+        check_cost_centres(model, &s, findings);
+    check_result(model, schedules ? &s : NULL, findings);
 }

@@ -176,7 +176,7 @@ static const rel_column_schema non_applicabile_columns[] = {
     C("motivo", TEXT, NE, "l'ente non svolge attività di ricerca e sviluppo"),
 };
 
-static const rel_schema schede = SCHEMA("schede", "Schede preventivo/consuntivo", true,
+static const rel_schema schede = SCHEMA("schede", "Schede preventivo/consuntivo", false,
                                         schede_columns, 0, TEXT, NULL);
 static const rel_schema centri = SCHEMA("centri_di_costo", "Riepilogo per centri di costo", false,
                                         centri_columns, 0, TEXT, NULL);
