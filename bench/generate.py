@@ -251,9 +251,17 @@ class Entity:
 
     def contributi_economici(self):
         """verifiche.csv: the schedule's first «Contributi economici» line equals
-        the TOTALE of tabelle/contrasto_poverta.csv in year N."""
+        the TOTALE of tabelle/contrasto_poverta.csv in year N. At K x the voce is
+        on K lines (a formula refuses such a label, E311): the check names the
+        first one's azione too."""
         first = next(r for r in self.lines if r[self.col["voce"]] == "Contributi economici")
         target = parse_cents(first[self.col["consuntivo"]])
+        checks = read(self.path("verifiche.csv"))
+        for row in checks[1:]:
+            row[1] = row[1].replace('schede["Contributi economici"; consuntivo]',
+                                    f'schede["Contributi economici"; "{first[self.col["azione"]]}"; '
+                                    'consuntivo]')
+        write(self.path("verifiche.csv"), checks)
         path = self.path(os.path.join("tabelle", "contrasto_poverta.csv"))
         rows = read(path)
         parts = [parse_cents(r[3]) for r in rows[1:-1]]

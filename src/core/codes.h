@@ -96,6 +96,13 @@
 #define REL_E_FORMULA_NAME       "E308" /* a name that is no indicator */
 #define REL_E_FORMULA_CYCLE      "E309" /* indicators defined in terms of each other */
 #define REL_E_FORMULA_NOT_NUMBER "E310" /* a reference to a cell that holds no number */
+#define REL_E_FORMULA_AMBIGUOUS  "E311" /* a row label (or table, column) that matches two */
+#define REL_E_FORMULA_DATE_MIX   "E312" /* a date where a number is needed, or the reverse */
+#define REL_E_FORMULA_NOT_DATE   "E313" /* a reference to a date cell that holds no date */
+#define REL_E_FORMULA_BAD_DATE   "E314" /* DATA() of no such day; a date out of range */
+#define REL_E_FORMULA_CRITERION  "E315" /* a CONTA.SE / SOMMA.SE criterion that does not fit */
+#define REL_E_FORMULA_NO_VALUES  "E316" /* MEDIA, MIN or MAX of no value at all */
+#define REL_E_FORMULA_DATE_ORDER "E317" /* a whole month against a day in it: no order */
 
 #define REL_T_SYNTAX             "T001" /* a template line that cannot be read */
 #define REL_T_DIRECTIVE          "T002" /* an unknown {% directive %} */

@@ -8,7 +8,9 @@
  * Properties: parse and eval return false if and only if they added an
  * error; every diagnostic points at the formula's line and inside its
  * columns; a value has a positive denominator and can be rounded at any
- * scale without a crash. */
+ * scale without a crash. rel_formula_evaluate agrees with rel_formula_eval
+ * on every number, gives only valid dates, and every cell it collects is a
+ * cell of its dataset (their text never fails). */
 #include <stdbool.h>
 
 #include "compute/formula/formula.h"
@@ -95,6 +97,32 @@ static void check_origins(const rel_diags *diags, size_t first, const char *text
     }
 }
 
+/* rel_formula_evaluate with a collector, after rel_formula_eval gave
+ * `number_ok` (and `number`) with the same names. */
+static void check_evaluate(const rel_formula *formula, const rel_formula_names *names,
+                           bool number_ok, rel_rational number, rel_arena *arena,
+                           rel_diags *diags, const char *text)
+{
+    rel_formula_cells cells = {0};
+    rel_formula_value result;
+    size_t first = diags->count;
+    bool ok = rel_formula_evaluate(formula, &model, names, &cells, arena, diags, &result);
+    REL_FUZZ_CHECK(ok == (rel_fuzz_errors_since(diags, first) == 0));
+    check_origins(diags, first, text);
+    if (number_ok)
+        REL_FUZZ_CHECK(ok && !result.is_date && result.number.num == number.num
+                       && result.number.den == number.den);
+    if (ok && result.is_date)
+        REL_FUZZ_CHECK(rel_date_check(result.date));
+    for (size_t i = 0; i < cells.count; i++) {
+        const rel_formula_cell *cell = &cells.items[i];
+        REL_FUZZ_CHECK(cell->indicator != NULL
+                       || (cell->dataset != NULL && cell->column < cell->dataset->column_count
+                           && cell->value != NULL && cell->value->text != NULL));
+    }
+    REL_FUZZ_CHECK(rel_formula_cells_text(&cells, arena, 200) != NULL);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     load_model_once();
@@ -118,7 +146,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         rel_formula_names names = {.lookup = lookup, .context = &diags, .all = indicator_names};
         for (int with_names = 0; with_names <= 1; with_names++) {
             size_t first = diags.count;
-            rel_rational value;
+            rel_rational value = {0, 1, false};
             bool ok = rel_formula_eval(formula, &model, with_names ? &names : NULL, &arena,
                                        &diags, &value);
             REL_FUZZ_CHECK(ok == (rel_fuzz_errors_since(&diags, first) == 0));
@@ -130,6 +158,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                     (void)rel_rational_fixed(value, scale, &fixed);
                 }
             }
+            check_evaluate(formula, with_names ? &names : NULL, ok, value, &arena, &diags, text);
         }
     }
     rel_diags_free(&diags);

@@ -4,13 +4,13 @@
     /usr/bin/python3 tests/fuzz/make_corpus.py        # from the source tree's root
 
 Sources: input/, tests/golden/*/input/, tests/fixtures/libreoffice/*/ (small files only)
-and the formulas of tests/unit/compute/test_formula.c. Each harness gets what it reads:
+and the formulas of tests/unit/compute/test_formula*.c. Each harness gets what it reads:
 csv       every CSV file, plus UTF-16 and CRLF variants of a few
 encoding  every text file (CSV, INI, Markdown), plus UTF-16 LE/BE and BOM variants
 ini_metadata  every metadati.ini
 number    every distinct cell that looks like a number, plus the examples of number.h
 date      every distinct cell that looks like a date, plus the examples of date.h
-formula   the formulas of the indicatori_calcolati and verifiche tables and of the unit test
+formula   the formulas of the indicatori_calcolati and verifiche tables and of the unit tests
 
 Files are named <source>-<sha1 prefix>; running it again rewrites the same files. The
 libFuzzer campaign (make fuzz) grows its own copy in build-fuzz/, not these directories.
@@ -119,9 +119,11 @@ INI_EXAMPLES = [
 
 
 def unit_test_formulas():
-    source = open(os.path.join(ROOT, "tests", "unit", "compute", "test_formula.c")).read()
-    for m in re.finditer(r'(?:must_eval|expect_error|eval_fixed)\(\s*"((?:[^"\\]|\\.)*)"', source):
-        yield bytes(m.group(1), "utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
+    for name in ("test_formula.c", "test_formula_reach.c"):
+        source = open(os.path.join(ROOT, "tests", "unit", "compute", name)).read()
+        for m in re.finditer(r'(?:must_eval|must_date|cells_of|expect_error|eval_fixed)\(\s*'
+                             r'"((?:[^"\\]|\\.)*)"', source):
+            yield bytes(m.group(1), "utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
 
 
 def main():

@@ -9,12 +9,18 @@
  *     SOMMA.SE(schede[consuntivo]; area; "Area Anziani")
  *     ARROTONDA(fondi["TOTALE FONDI ISTITUZIONALI"; N-1] * 1,05; 2)
  *
- * A reference names a dataset, then in brackets a row and a column, or just
- * a column (meaning the sum of its lines). A row is the text of its label
- * (or of a key column), a column its name or a year: 2024, N, N-1. A bare
- * name is another user indicator. Values are exact rationals: money stays
- * exact to the cent through any sum, and a ratio is rounded only once, at
- * the end, half away from zero. No I/O; nesting is bounded.
+ *     tutela_minori["Minori in carico"; "n. minori 2019"]
+ *     CONTA.SE(progetti[importo_totale]; ">100000")
+ *     progetti["Spazio Famiglia"; data_presentazione] <= DATA(2023; 12; 31)
+ *
+ * A reference names a dataset (its file name, case and accents aside),
+ * then in brackets a row and a column, or just a column (meaning the sum of
+ * its lines). A row is the text of its label (or of a key column; more
+ * texts when one does not pick a single row), a column its name, its
+ * header between quotes or a year: 2024, N, N-1. A bare name is another
+ * user indicator. Values are exact rationals (money stays exact to the cent
+ * through any sum, a ratio is rounded only once, at the end, half away from
+ * zero) or dates. No I/O; nesting is bounded.
  */
 #ifndef REL_FORMULA_H
 #define REL_FORMULA_H
@@ -56,12 +62,59 @@ typedef struct rel_formula_names {
     const char *(*lookup_text)(void *context, const char *name);
 } rel_formula_names;
 
-/* Evaluates `formula` against `model`. Unknown datasets, columns, rows,
- * functions and names, division by zero and overflow are reported at their
- * place in the formula; returns false then. */
+/* Evaluates `formula` against `model` into a number. Unknown datasets,
+ * columns, rows, functions and names, an ambiguous row, division by zero,
+ * overflow and a date where a number is needed (also as the result) are
+ * reported at their place in the formula; returns false then. */
 bool rel_formula_eval(const rel_formula *formula, const rel_model *model,
                       const rel_formula_names *names, rel_arena *arena, rel_diags *diags,
                       rel_rational *value);
+
+/* The cells of the input an evaluation read, and the indicators it used,
+ * for a caller that names them (a failing verifica). Zero-initialise it;
+ * its memory is in the evaluation's arena. A cell read twice is listed
+ * twice; rel_formula_cells_text folds that. */
+typedef struct rel_formula_cell {
+    const rel_dataset *dataset;   /* NULL for an indicator */
+    const rel_value *value;       /* the cell; NULL for an indicator */
+    size_t column;                /* the cell's column in the dataset */
+    const char *indicator;        /* the indicator's name, or NULL for a cell */
+} rel_formula_cell;
+
+typedef struct rel_formula_cells {
+    rel_formula_cell *items;
+    size_t count;
+    size_t capacity;
+    bool incomplete;              /* out of memory: some were not recorded */
+} rel_formula_cells;
+
+/* What a formula stands for: a number, or a date (a reference to a date
+ * cell, DATA(2024; 12; 31), a date plus days). */
+typedef struct rel_formula_value {
+    bool is_date;
+    rel_rational number;          /* !is_date */
+    rel_date date;                /* is_date: a day, or a whole month (day 0) */
+} rel_formula_value;
+
+/* As rel_formula_eval, but a date is a result too, and every cell read is
+ * appended to `cells` (NULL: none recorded). */
+bool rel_formula_evaluate(const rel_formula *formula, const rel_model *model,
+                          const rel_formula_names *names, rel_formula_cells *cells,
+                          rel_arena *arena, rel_diags *diags, rel_formula_value *value);
+
+/* The days from `b` to `a` (a - b), as a formula counts them; false when
+ * either is a whole month (its days are not one number).
+ *     rel_formula_days_between({2024, 3, 1}, {2024, 2, 1}, &d) => true, d = 29 */
+bool rel_formula_days_between(rel_date a, rel_date b, int64_t *days);
+
+/* The places of `cells`, sorted and each once, as a user reads them, in at
+ * most about `max` bytes (whole places only; what does not fit is counted):
+ *     "tutela_minori.csv:4:4, indicatori.csv:3:5, indicatore «abitanti»"
+ * A run of four or more cells of one column is written as its first and last
+ * cell: "schede.csv:2:7 … schede.csv:40:7 (36 celle)". "nessuna cella" when
+ * empty. The file is the path relative to the input directory. In the arena;
+ * NULL only when out of memory. */
+const char *rel_formula_cells_text(const rel_formula_cells *cells, rel_arena *arena, size_t max);
 
 /* The value rounded half away from zero to `scale` decimals, as fixed point.
  * false on overflow. rel_rational_fixed({1,3}, 4) => 3333 */

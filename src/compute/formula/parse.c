@@ -44,9 +44,12 @@ static void syntax_error(parser *p, size_t offset, const char *message)
     p->failed = true;
 }
 
+/* Names are ASCII letters, '_' and any UTF-8 sequence (the accented
+ * letters of a table's file name, "attività"); digits and '.' after the
+ * first character ("SOMMA.SE", "quota_2024"). */
 static bool is_name_start(char c)
 {
-    return isalpha((unsigned char)c) || c == '_';
+    return isalpha((unsigned char)c) || c == '_' || (unsigned char)c >= 0x80;
 }
 
 /* Longest number literal, in digits: beyond, the exact value would not
@@ -198,7 +201,7 @@ static bool parse_selector(parser *p, selector *sel)
     token t = p->current;
     sel->at = origin_of(p, t.start);
     if (t.kind == TOK_STRING) {
-        *sel = (selector){SEL_ROW, string_text(p, &t), 0, sel->at};
+        *sel = (selector){SEL_TEXT, string_text(p, &t), 0, sel->at};
     } else if (t.kind == TOK_NUMBER && t.len == 4) {
         *sel = (selector){SEL_YEAR, NULL, (int)number_value(p->text + t.start, 4).num, sel->at};
     } else if (t.kind == TOK_NAME && t.len == 1 && (p->text[t.start] == 'N' || p->text[t.start] == 'n')) {
@@ -225,7 +228,8 @@ static bool parse_selector(parser *p, selector *sel)
     return true;
 }
 
-/* dataset[sel] or dataset[sel; sel] after the name, current token "[". */
+/* dataset[sel; ...; sel] after the name, current token "[": up to three
+ * texts of the row, then the column. */
 static node *parse_reference(parser *p, const token *name)
 {
     node *n = new_node(p, NODE_REF, name->start);
@@ -233,14 +237,15 @@ static node *parse_reference(parser *p, const token *name)
         return NULL;
     n->text = token_text(p, name);
     next(p);
-    while (!p->failed && n->selector_count < 2) {
+    while (!p->failed && n->selector_count < MAX_SELECTORS) {
         if (!parse_selector(p, &n->selectors[n->selector_count++]))
             return NULL;
         if (!is_punct(p, ";"))
             break;
         next(p);
     }
-    return expect(p, "]", "attesa «]» (al massimo due indici: riga; colonna)") ? n : NULL;
+    return expect(p, "]", "attesa «]» (al massimo quattro indici: tre testi della riga e la "
+                          "colonna)") ? n : NULL;
 }
 
 static node *parse_call(parser *p, const token *name)
@@ -360,18 +365,36 @@ static node *parse_additive(parser *p)
     return left;
 }
 
-static node *parse_expression(parser *p)
+/* The comparison operator at the current token, or false. */
+static bool comparison_at(const parser *p, binary_op *op)
 {
     static const struct { const char *punct; binary_op op; } comparisons[] = {
         {"=", OP_EQ}, {"<>", OP_NE}, {"<=", OP_LE}, {">=", OP_GE}, {"<", OP_LT}, {">", OP_GT},
     };
-    node *left = parse_additive(p);
-    for (size_t i = 0; left && i < sizeof comparisons / sizeof comparisons[0]; i++)
+    for (size_t i = 0; i < sizeof comparisons / sizeof comparisons[0]; i++)
         if (is_punct(p, comparisons[i].punct)) {
-            next(p);
-            return binary(p, comparisons[i].op, left, parse_additive(p));
+            *op = comparisons[i].op;
+            return true;
         }
-    return left;
+    return false;
+}
+
+/* a < b, and a chain as on paper: a <= b <= c is (a <= b) AND (b <= c),
+ * the middle operand shared (evaluated once per comparison). */
+static node *parse_expression(parser *p)
+{
+    node *left = parse_additive(p), *chain = NULL;
+    binary_op op;
+    while (left && comparison_at(p, &op)) {
+        next(p);
+        node *right = parse_additive(p);
+        node *comparison = binary(p, op, left, right);
+        chain = chain ? binary(p, OP_AND, chain, comparison) : comparison;
+        if (chain == NULL)
+            return NULL;
+        left = right;
+    }
+    return chain ? chain : left;
 }
 
 rel_formula *rel_formula_parse(const char *text, rel_origin at, rel_arena *arena,

@@ -88,6 +88,10 @@ static void test_sums_and_references_are_exact(void **state)
     assert_int_equal(must_eval("fondi[\"Fondo Nazionale Politiche Sociali\"; N-1]", 2), 27941000);
     assert_int_equal(must_eval("(costi[\"TOTALE USCITE\"; N] / 7) * 7", 2), sum);
     assert_int_equal(must_eval("tutela_minori[\"Minori in carico al 31/12\"; N]", 0), 412);
+    /* a column in MIN, MAX, MEDIA, CONTA is its cells, not their sum; RIGHE its lines */
+    assert_int_equal(must_eval("MAX(schede[consuntivo])", 2), 70211540);   /* schede.csv:16 */
+    assert_int_equal(must_eval("MEDIA(schede[consuntivo]) * CONTA(schede[consuntivo])", 2), sum);
+    assert_int_equal(must_eval("CONTA(schede[consuntivo]) = RIGHE(schede)", 0), 1);
 }
 
 static void test_arithmetic_and_rounding(void **state)
@@ -104,6 +108,12 @@ static void test_arithmetic_and_rounding(void **state)
     assert_int_equal(must_eval("MAX(3; 9; 4) - MIN(3; 9; 4)", 0), 6);
     assert_int_equal(must_eval("ABS(0 - 7,5)", 1), 75);
     assert_int_equal(must_eval("0,1 + 0,2 = 0,3", 0), 1);   /* exact, unlike binary floats */
+    /* comparisons chain as on paper; parentheses compare the 1 or 0, as Excel */
+    assert_int_equal(must_eval("1 < 2 < 3", 0), 1);
+    assert_int_equal(must_eval("1 < 3 < 2", 0), 0);
+    assert_int_equal(must_eval("3 > 1 < 2 <> 5", 0), 1);
+    assert_int_equal(must_eval("(1 < 3) < 2", 0), 1);
+    assert_int_equal(must_eval("2 = 2 = 2", 0), 1);
     /* comparisons whose cross products would overflow __int128 stay exact */
     assert_int_equal(must_eval("1/3000000000000000000000 = 1/3000000000000000000000", 0), 1);
     assert_int_equal(must_eval("1/3000000000000000000000 < 2/3000000000000000000000", 0), 1);
