@@ -3,7 +3,7 @@
  * type of the column tested. On text, only = and <> and the wildcards * and
  * ? (~* for a star), compared as labels are (case, accents and blanks
  * aside); on numbers and dates, every comparison. An empty operand tests
- * for an empty cell. Unlike Excel, a criterion that cannot apply to the
+ * for an empty cell (or one whose figure is not available: "n.d."). Unlike Excel, a criterion that cannot apply to the
  * column (a word against numbers) is an error, not a count of zero. */
 #include <fnmatch.h>
 #include <string.h>
@@ -159,7 +159,7 @@ bool criterion_matches(evaluator *e, const criterion *c, const rel_row *row, boo
     cell_content content = ref_cell(e, c->dataset, row, c->column, &v);
     *ok = true;
     if (c->kind == OPERAND_EMPTY)
-        return (content == CELL_EMPTY) == (c->op == OP_EQ);
+        return (content == CELL_EMPTY || content == CELL_MISSING) == (c->op == OP_EQ);
     if (c->kind == OPERAND_TEXT) {
         char text[TEXT_MAX];
         rel_label_normalize(row->values[c->column].text, text, sizeof text);

@@ -63,16 +63,18 @@ int ref_column(evaluator *e, const rel_dataset *d, const selector *s);
 /* What a cell holds, as a formula sees it. */
 typedef enum cell_content {
     CELL_VALUE,       /* a number, or a date of a date column: in *out */
-    CELL_EMPTY,       /* nothing (a missing value) */
-    CELL_TEXT,        /* words: a text column, or "in continuità" in a date column */
+    CELL_EMPTY,       /* nothing */
+    CELL_MISSING,     /* a mark that the figure is not available: "n.d.", "/", "-" */
+    CELL_TEXT,        /* words: a text column, "in continuità" in a date column */
 } cell_content;
 
 /* Reads row `row`, column `column` of `d` and records the cell. */
 cell_content ref_cell(evaluator *e, const rel_dataset *d, const rel_row *row, int column,
                       value *out);
 
-/* E310 / E313: the cell `column` of `row` holds `what` where a number or a
- * date is needed; at `at` in the formula. Returns false. */
+/* E310 / E313: the cell `column` of `row` holds `what` (words, nothing,
+ * not available) where a number or a date is needed; at `at` in the
+ * formula. Returns false. */
 bool ref_cell_error(evaluator *e, const rel_dataset *d, const rel_row *row, int column,
                     cell_content what, rel_origin at);
 
@@ -85,9 +87,9 @@ bool ref_range(evaluator *e, const node *n, const char *function, const rel_data
 
 /* Calls `visit` for every value an argument of SOMMA, MIN, MAX, MEDIA or
  * CONTA stands for: each line's cell of a column reference, the cell of a
- * cell reference (`cell` then non-NULL, with what it holds), else the
- * value of the expression (`cell` NULL, `content` CELL_VALUE). Stops at the
- * first false `visit` returns. */
+ * cell reference (`d` then non-NULL, with what it holds), else the value
+ * of the expression (`d` NULL, `content` CELL_VALUE). Stops at the first
+ * false `visit` returns. */
 typedef bool (*visit_fn)(evaluator *e, void *state, const node *arg, cell_content content,
                          const value *v, const rel_dataset *d, const rel_row *row, int column);
 bool ref_each_value(evaluator *e, const node *arg, visit_fn visit, void *state);

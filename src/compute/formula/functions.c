@@ -1,7 +1,7 @@
 /* The functions of the formula language. SOMMA, MIN, MAX, MEDIA, CONTA and
  * CONTA.VALORI take ranges as Excel does: a column reference stands for
  * each of its lines' cells, a cell reference for its cell, and an empty
- * cell is skipped (SOMMA adds it as zero). */
+ * cell or a figure not available ("n.d.") is skipped. */
 #include <string.h>
 #include <strings.h>
 
@@ -51,7 +51,7 @@ static bool visit_fold(evaluator *e, void *state, const node *arg, cell_content 
     fold *f = state;
     if (content == CELL_TEXT)
         return ref_cell_error(e, d, row, column, content, arg->at);
-    if (content == CELL_EMPTY && f->kind != FOLD_SUM)
+    if (content == CELL_EMPTY || content == CELL_MISSING)
         return true;
     if (f->kind == FOLD_SUM || f->kind == FOLD_MEAN) {
         if (v->is_date)

@@ -272,6 +272,8 @@ cell_content ref_cell(evaluator *e, const rel_dataset *d, const rel_row *row, in
         return v->text[0] ? CELL_TEXT : CELL_EMPTY;
     if (v->is_text)
         return CELL_TEXT;
+    if (v->missing)
+        return CELL_MISSING;
     if (!v->present)
         return CELL_EMPTY;
     if (type == REL_TYPE_DATE)
@@ -286,21 +288,23 @@ bool ref_cell_error(evaluator *e, const rel_dataset *d, const rel_row *row, int 
                     cell_content what, rel_origin at)
 {
     const rel_value *v = &row->values[column];
+    bool date = d->columns[column].type == REL_TYPE_DATE;
     const char *place = rel_arena_printf(e->arena, "la cella %s:%u:%u", v->at.file,
                                          (unsigned)v->at.line, (unsigned)v->at.col);
-    if (d->columns[column].type == REL_TYPE_DATE)
-        return eval_fail(e, REL_E_FORMULA_NOT_DATE, at,
-                         rel_arena_printf(e->arena, "%s %s", place,
-                                          what == CELL_EMPTY ? "è vuota: non ha una data"
-                                                             : "non contiene una data ma"),
-                         what == CELL_EMPTY ? NULL : v->text, NULL);
-    return eval_fail(e, REL_E_FORMULA_NOT_NUMBER, at,
-                     rel_arena_printf(e->arena, "%s non contiene un numero ma", place), v->text,
-                     NULL);
+    const char *message =
+        what == CELL_EMPTY ? rel_arena_printf(e->arena, "%s è vuota: non ha una data", place)
+        : what == CELL_MISSING
+            ? rel_arena_printf(e->arena, "%s dice che il dato non è disponibile, e non vale "
+                                         "zero:", place)
+            : rel_arena_printf(e->arena, "%s non contiene %s ma", place,
+                               date ? "una data" : "un numero");
+    return eval_fail(e, date ? REL_E_FORMULA_NOT_DATE : REL_E_FORMULA_NOT_NUMBER, at, message,
+                     what == CELL_EMPTY ? NULL : v->text, NULL);
 }
 
 /* The sum of a column over the lines (declared TOTALE rows are not parts);
- * an empty cell counts as zero. */
+ * an empty cell counts as zero, a figure not available is not added (as
+ * the declared totals are checked: over the figures there are). */
 static bool column_sum(evaluator *e, const node *n, const rel_dataset *d, int column, value *out)
 {
     if (d->columns[column].type == REL_TYPE_DATE)
@@ -348,7 +352,8 @@ bool ref_eval(evaluator *e, const node *n, value *out)
     if (row == NULL)
         return column_sum(e, n, d, column, out);
     cell_content content = ref_cell(e, d, row, column, out);
-    if (content == CELL_TEXT || (content == CELL_EMPTY && d->columns[column].type == REL_TYPE_DATE))
+    if (content == CELL_TEXT || content == CELL_MISSING
+        || (content == CELL_EMPTY && d->columns[column].type == REL_TYPE_DATE))
         return ref_cell_error(e, d, row, column, content, n->at);
     return true;
 }

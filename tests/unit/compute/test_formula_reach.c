@@ -170,8 +170,8 @@ static void test_count_average_and_rows(void **state)
     assert_int_equal(must_eval("CONTA(1; 2; attività[ore])", 0), 4);
     assert_int_equal(must_eval("CONTA(attività[\"Laboratori\"; ore])", 0), 0);
     assert_int_equal(must_eval("CONTA(progetti[data_avvio])", 0), 3);   /* one empty */
-    assert_int_equal(must_eval("CONTA(progetti[data_fine])", 0), 2);    /* two in words */
-    assert_int_equal(must_eval("CONTA.VALORI(progetti[data_fine])", 0), 4);
+    assert_int_equal(must_eval("CONTA(progetti[data_fine])", 0), 2);    /* words, "-" */
+    assert_int_equal(must_eval("CONTA.VALORI(progetti[data_fine])", 0), 3);   /* "-": none */
     assert_int_equal(must_eval("CONTA.VALORI(attività[attività])", 0), 3);
     expect_error("CONTA(attività[attività])", REL_E_FORMULA_FUNCTION, "CONTA.VALORI", NULL);
 
@@ -191,6 +191,26 @@ static void test_count_average_and_rows(void **state)
     assert_int_equal(must_eval("RIGHE(schede)", 0), 4);
     expect_error("RIGHE(attività[ore])", REL_E_FORMULA_FUNCTION, "RIGHE(tabella)", NULL);
     expect_error("RIGHE(attivo)", REL_E_FORMULA_DATASET, "attivo", NULL);
+}
+
+/* "n.d." is no figure: skipped where a range is read, an error where the
+ * one cell is, never a zero. */
+static void test_a_figure_not_available_is_not_zero(void **state)
+{
+    (void)state;
+    assert_int_equal(must_eval("centri_diurni[utenti]", 0), 32);
+    assert_int_equal(must_eval("SOMMA(centri_diurni[ore])", 0), 3350);
+    assert_int_equal(must_eval("CONTA(centri_diurni[utenti])", 0), 2);
+    assert_int_equal(must_eval("CONTA.VALORI(centri_diurni[utenti])", 0), 2);
+    assert_int_equal(must_eval("MEDIA(centri_diurni[utenti])", 0), 16);
+    assert_int_equal(must_eval("MIN(centri_diurni[ore])", 0), 1200);
+    assert_int_equal(must_eval("CONTA.SE(centri_diurni[utenti]; \"\")", 0), 1);
+    assert_int_equal(must_eval("CONTA.SE(centri_diurni[utenti]; \">0\")", 0), 2);
+    assert_int_equal(must_eval("SOMMA.SE(centri_diurni[ore]; utenti; \"<>\")", 0), 3350);
+    expect_error("centri_diurni[\"Usmate\"; utenti] + 1", REL_E_FORMULA_NOT_NUMBER,
+                 "Centri Diurni.csv:4:8", "non è disponibile", "«n.d.»", NULL);
+    expect_error("progetti[\"Inclusione attiva\"; data_fine] > DATA(2020; 1; 1)",
+                 REL_E_FORMULA_NOT_DATE, "non è disponibile", "«-»", NULL);
 }
 
 static void test_count_if_reads_excel_criteria(void **state)
@@ -375,6 +395,7 @@ int main(void)
         cmocka_unit_test_setup(test_table_names_ignore_case_and_accents, reset),
         cmocka_unit_test_setup(test_a_label_of_two_rows_is_an_error_naming_both, reset),
         cmocka_unit_test_setup(test_count_average_and_rows, reset),
+        cmocka_unit_test_setup(test_a_figure_not_available_is_not_zero, reset),
         cmocka_unit_test_setup(test_count_if_reads_excel_criteria, reset),
         cmocka_unit_test_setup(test_dates_compare_and_count_days, reset),
         cmocka_unit_test_setup(test_dates_and_numbers_do_not_mix, reset),
