@@ -11,7 +11,7 @@
 typedef enum node_kind {
     NODE_NUMBER,      /* 1,05 */
     NODE_STRING,      /* "Area Anziani": only as a function argument */
-    NODE_NAME,        /* spesa_pro_capite: another indicator; a column in SOMMA.SE, a table in RIGHE */
+    NODE_NAME,        /* spesa_pro_capite: an indicator; a column (SOMMA.SE), a table (RIGHE) */
     NODE_REF,         /* costi["TOTALE USCITE"; N], schede[consuntivo] */
     NODE_CALL,        /* SOMMA(...) */
     NODE_NEGATE,

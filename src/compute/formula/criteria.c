@@ -16,7 +16,9 @@
 
 #define TEXT_MAX 256
 
-typedef enum operand_kind { OPERAND_EMPTY, OPERAND_TEXT, OPERAND_NUMBER, OPERAND_DATE } operand_kind;
+typedef enum operand_kind {
+    OPERAND_EMPTY, OPERAND_TEXT, OPERAND_NUMBER, OPERAND_DATE,
+} operand_kind;
 
 struct criterion {
     binary_op op;                  /* OP_EQ ... OP_GE */
@@ -132,9 +134,9 @@ static bool read_value(evaluator *e, criterion *c, const node *n)
     if (is_text_type(type))
         return criterion_error(e, c, "la colonna contiene testo: il criterio va tra virgolette");
     if ((type == REL_TYPE_DATE) != v.is_date)
-        return criterion_error(e, c, v.is_date ? "la colonna contiene numeri, il criterio è una data"
-                                               : "la colonna contiene date, il criterio è un "
-                                                 "numero");
+        return criterion_error(e, c, v.is_date
+                                         ? "la colonna contiene numeri, il criterio è una data"
+                                         : "la colonna contiene date, il criterio è un numero");
     return true;
 }
 

@@ -137,10 +137,12 @@ bool date_arithmetic(evaluator *e, binary_op op, const value *a, const value *b,
         *out = number_value((rel_rational){days, 1, false});
         return true;
     }
-    if (a->is_date)
-        return shift(e, a->date, op == OP_ADD ? b->number
-                                              : (rel_rational){-b->number.num, b->number.den, false},
-                     at, out);
+    if (a->is_date) {
+        rel_rational days = b->number;
+        if (op == OP_SUB)
+            days.num = -days.num;
+        return shift(e, a->date, days, at, out);
+    }
     if (op == OP_SUB)
         return eval_fail(e, REL_E_FORMULA_DATE_MIX, at,
                          "un numero meno una data non ha senso (una data meno un numero di giorni "

@@ -42,9 +42,11 @@ const rel_dataset *ref_dataset(evaluator *e, const char *name, rel_origin at)
         return found[0];
     if (matches == 2)
         eval_fail(e, REL_E_FORMULA_AMBIGUOUS, at,
-                  rel_arena_printf(e->arena, "il nome è ambiguo: corrisponde alle tabelle «%s» "
-                                             "(%s) e «%s» (%s); scrivere il nome esatto del file",
-                                   found[0]->name, found[0]->path, found[1]->name, found[1]->path),
+                  rel_arena_printf(e->arena, "il nome «%s» è ambiguo: corrisponde alle tabelle "
+                                             "«%s» (%s) e «%s» (%s); scrivere il nome esatto del "
+                                             "file, o rinominarne uno",
+                                   name, found[0]->name, found[0]->path, found[1]->name,
+                                   found[1]->path),
                   NULL, NULL);
     else
         eval_fail(e, REL_E_FORMULA_DATASET, at, "tabella sconosciuta", name,
@@ -69,7 +71,8 @@ static int year_column(evaluator *e, const rel_dataset *d, const selector *s)
         }
     if (column < 0)
         eval_fail(e, REL_E_FORMULA_COLUMN, s->at,
-                  rel_arena_printf(e->arena, "la tabella «%s» non ha la colonna dell'anno", d->name),
+                  rel_arena_printf(e->arena, "la tabella «%s» non ha la colonna dell'anno",
+                                   d->name),
                   rel_arena_printf(e->arena, "%d", year), NULL);
     return column;
 }
@@ -363,7 +366,8 @@ bool ref_range(evaluator *e, const node *n, const char *function, const rel_data
 {
     if (n->kind != NODE_REF || n->selector_count != 1)
         return eval_fail(e, REL_E_FORMULA_FUNCTION, n->at,
-                         rel_arena_printf(e->arena, "%s vuole una colonna, es. %s(tabella[colonna]; …)",
+                         rel_arena_printf(e->arena, "%s vuole una colonna, es. "
+                                                    "%s(tabella[colonna]; …)",
                                           function, function),
                          NULL, NULL);
     const rel_row *row;
