@@ -32,6 +32,17 @@ bool rel_schedule_get(const rel_model *model, rel_schedule *schedule)
         .consuntivo = rel_dataset_column(data, "consuntivo"),
         .motivazione = rel_dataset_column(data, "motivazione"),
     };
+    static const rel_levels standard = {{"area", "azione"}, 2};
+    const rel_levels *levels = model->schedule_levels.count ? &model->schedule_levels : &standard;
+    for (size_t i = 0; i < levels->count; i++) {
+        char name[128];
+        rel_label_normalize(levels->names[i], name, sizeof name);
+        int column = rel_dataset_column(data, name);
+        if (column >= 0) {
+            schedule->level_names[schedule->level_count] = levels->names[i];
+            schedule->levels[schedule->level_count++] = column;
+        }
+    }
     return schedule->area >= 0 && schedule->voce >= 0 && schedule->preventivo >= 0
            && schedule->consuntivo >= 0;
 }

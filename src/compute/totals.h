@@ -41,10 +41,14 @@ const rel_group_sum *rel_group_sums_find(const rel_group_sums *sums, const char 
 typedef struct rel_schedule {
     const rel_dataset *data;
     int area, azione, voce, descrizione, preventivo, consuntivo, motivazione;
+    int levels[REL_MAX_LEVELS];        /* the level columns from the top: levels[0] is the area */
+    const char *level_names[REL_MAX_LEVELS];   /* their names: "area", "servizio", "azione" */
+    size_t level_count;                /* levels present in the file */
 } rel_schedule;
 
-/* Fills *schedule from the model; false if the model has no schedules
- * (a validated model always has them). Optional columns absent are -1. */
+/* Fills *schedule from the model; false if the model has no schedules.
+ * Optional columns absent are -1; absent optional levels (an azione the
+ * file does not have) are left out of levels[]. */
 bool rel_schedule_get(const rel_model *model, rel_schedule *schedule);
 
 #endif

@@ -6,6 +6,11 @@
  * are hundredths of a point (8,83% => 883), rounded half away from zero;
  * undefined when the preventivo is zero.
  *
+ * The groups follow the levels of the schedules (metadati.ini,
+ * schede.livelli: area, servizio, azione, … — area and azione by default),
+ * summed in one pass over lines sorted by their levels, so the work is
+ * O(lines log lines) at any depth.
+ *
  * A variance "needs words" (art. 231 TUEL: the causes of the main
  * variances) when it exceeds the thresholds of metadati.ini: both of them
  * when both are set, a variance being material only if it is large in
@@ -24,15 +29,19 @@
 
 typedef enum rel_level {
     REL_LEVEL_VOCE,
-    REL_LEVEL_AZIONE,
-    REL_LEVEL_AREA,
+    REL_LEVEL_AZIONE,            /* a group below the area: servizio, azione, … */
+    REL_LEVEL_AREA,              /* the first level */
     REL_LEVEL_TOTAL,
 } rel_level;
 
 typedef struct rel_variance {
     rel_level level;
+    int depth;                   /* 0: the total; 1..n: the n-th level of the schedule
+                                    (1 = area); a voce is one below its deepest level */
+    const char *level_name;      /* "area", "servizio", "azione"; "voce"; "" for the total */
+    const char *name;            /* the group's own value, or the voce; "TOTALE" */
     const char *area;
-    const char *azione;          /* "" for an area or the total */
+    const char *azione;          /* the group's own value below the area; "" otherwise */
     const char *voce;            /* "" above the voce level */
     int64_t preventivo;          /* cents */
     int64_t consuntivo;
@@ -46,7 +55,9 @@ typedef struct rel_variance {
 } rel_variance;
 
 typedef struct rel_variances {
-    rel_variance *items;         /* voci in file order, then azioni, areas, the total */
+    rel_variance *items;         /* voci in file order; then the groups, each area after the
+                                    groups below it (depth first, in order of first line);
+                                    then the total */
     size_t count;
 } rel_variances;
 

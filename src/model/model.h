@@ -54,6 +54,8 @@ typedef struct rel_entity {
     rel_amount variance_threshold;      /* a variance above it needs a motivazione */
     int64_t variance_threshold_pct;     /* hundredths of a point; 0: none */
     char separator;           /* CSV separator forced by the user, 0 to detect */
+    rel_string schedule_levels;   /* "area, servizio, azione": the levels of schede.csv above
+                                     the voce, from the top; "" for area and azione */
 } rel_entity;
 
 /* A narrative text (a .md file in testi/): paragraphs separated by blank lines. */
@@ -63,12 +65,21 @@ typedef struct rel_narrative {
     const char *text;
 } rel_narrative;
 
+/* The levels of the schedules above the voce, from the top (schede.livelli
+ * in metadati.ini: "area, servizio, azione"; area and azione by default). */
+#define REL_MAX_LEVELS 8
+typedef struct rel_levels {
+    const char *names[REL_MAX_LEVELS];
+    size_t count;
+} rel_levels;
+
 typedef struct rel_model {
     rel_entity entity;
     rel_dataset *datasets;    /* known datasets in schema order, then generic tables */
     size_t dataset_count;
     rel_narrative *narratives;
     size_t narrative_count;
+    rel_levels schedule_levels;   /* count 0 until the schedules are loaded */
 } rel_model;
 
 /* The dataset named `name` ("schede", or a generic table's name), or NULL. */

@@ -150,8 +150,15 @@ static void load_known(loader *l, const rel_schema *schema)
         return;
     rel_schema effective = *schema;   /* required as this report needs it */
     effective.required = required(l, schema);
-    if (rel_dataset_validate(&table, &effective, l->model->entity.year, l->arena, l->diags,
-                             dataset))
+    rel_levels levels;
+    bool schedules = strcmp(schema->name, "schede") == 0;
+    const rel_string *named = &l->model->entity.schedule_levels;
+    if (schedules && !rel_levels_parse(named->text, named->at, l->arena, l->diags, &levels))
+        return;
+    if (schedules)
+        l->model->schedule_levels = levels;
+    if (rel_dataset_validate_levels(&table, &effective, l->model->entity.year,
+                                    schedules ? &levels : NULL, l->arena, l->diags, dataset))
         l->model->dataset_count++;
 }
 

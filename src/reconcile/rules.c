@@ -8,19 +8,20 @@
 #include "reconcile/checks.h"
 #include "validate/labels.h"
 
+/* "l'area «Area Anziani»", "il servizio «Tutela»", "la voce «Pasti»". */
 static const char *level_name(const rel_variance *v, rel_arena *arena)
 {
-    switch (v->level) {
-    case REL_LEVEL_VOCE:
-        return rel_arena_printf(arena, "la voce «%s»", v->voce);
-    case REL_LEVEL_AZIONE:
-        return rel_arena_printf(arena, "l'azione «%s»", v->azione);
-    case REL_LEVEL_AREA:
-        return rel_arena_printf(arena, "l'area «%s»", v->area);
-    case REL_LEVEL_TOTAL:
-        break;
-    }
-    return "il totale delle schede";
+    static const struct { const char *level, *article; } articles[] = {
+        {"voce", "la "}, {"area", "l'"}, {"azione", "l'"}, {"servizio", "il "},
+        {"sottoarea", "la "}, {"progetto", "il "}, {"centro", "il "},
+    };
+    if (v->level == REL_LEVEL_TOTAL)
+        return "il totale delle schede";
+    const char *article = "";
+    for (size_t i = 0; i < sizeof articles / sizeof articles[0]; i++)
+        if (rel_same_label(v->level_name, articles[i].level))
+            article = articles[i].article;
+    return rel_arena_printf(arena, "%s%s «%s»", article, v->level_name, v->name);
 }
 
 static void check_variance_words(const rel_model *model, rel_arena *arena, rel_findings *findings)

@@ -104,6 +104,24 @@ static bool schedule_line(engine *e, rel_doc_table *table, const rel_schedule *s
                                      rel_arena_printf(e->arena, "Motivazione: %s", words));
 }
 
+/* A heading row for every level whose value changes from `previous` to
+ * `line` (area, servizio, azione, … from the top; the area is left out
+ * when the table is of one area). */
+static bool level_headings(engine *e, rel_doc_table *table, const rel_schedule *s,
+                           const rel_row *previous, const rel_row *line, bool one_area)
+{
+    bool changed = previous == NULL;
+    for (size_t level = 0; level < s->level_count; level++) {
+        const char *value = rel_row_text(line, s->levels[level]);
+        changed = changed || strcmp(value, rel_row_text(previous, s->levels[level])) != 0;
+        if (!changed || !value[0] || (one_area && level == 0) || rel_is_total_label(value))
+            continue;
+        if (!spanning_row(e, table, REL_STYLE_GROUP, value))
+            return false;
+    }
+    return true;
+}
+
 static void schedule_table(engine *e, const tpl_node *node)
 {
     rel_schedule s;
@@ -117,21 +135,15 @@ static void schedule_table(engine *e, const tpl_node *node)
                                           e->ctx->model->entity.year);
     rel_doc_table *table = rel_doc_table_add(e->doc, caption, 4, schedule_header, schedule_align,
                                              schedule_widths);
-    const char *area = NULL, *azione = NULL;
+    const rel_row *previous = NULL;
     int64_t preventivo = 0, consuntivo = 0;
     bool ok = table != NULL;
     for (size_t i = 0; ok && i < s.data->row_count; i++) {
         const rel_row *line = &s.data->rows[i];
-        const char *line_area = rel_row_text(line, s.area);
-        const char *line_azione = rel_row_text(line, s.azione);
-        if (only && !rel_same_text(only, line_area))
+        if (only && !rel_same_text(only, rel_row_text(line, s.area)))
             continue;
-        if (!only && (area == NULL || strcmp(area, line_area) != 0)) {
-            azione = NULL;
-            ok = spanning_row(e, table, REL_STYLE_GROUP, area = line_area);
-        }
-        if (ok && line_azione[0] && (azione == NULL || strcmp(azione, line_azione) != 0))
-            ok = spanning_row(e, table, REL_STYLE_GROUP, azione = line_azione);
+        ok = level_headings(e, table, &s, previous, line, only != NULL);
+        previous = line;
         ok = ok && schedule_line(e, table, &s, line);
         if (line->kind == REL_ROW_ITEM) {
             preventivo += line->values[s.preventivo].number;

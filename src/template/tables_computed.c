@@ -14,22 +14,20 @@ static const rel_align variance_align[] = {REL_ALIGN_LEFT, REL_ALIGN_RIGHT, REL_
                                            REL_ALIGN_RIGHT, REL_ALIGN_RIGHT, REL_ALIGN_RIGHT};
 static const double variance_widths[] = {4, 1, 1, 1, 1, 1};
 
-static bool variance_row(engine *e, rel_doc_table *table, const rel_variance *v)
+static bool variance_row(engine *e, rel_doc_table *table, const rel_variance *v, int deepest)
 {
     const char **cells = rel_engine_cells(e, 6);
     if (cells == NULL)
         return false;
-    cells[0] = v->level == REL_LEVEL_AZIONE ? v->azione
-               : v->level == REL_LEVEL_AREA ? v->area : "TOTALE";
+    cells[0] = v->name;
     cells[1] = rel_money_text(e->arena, v->preventivo, 0);
     cells[2] = rel_money_text(e->arena, v->consuntivo, 0);
     cells[3] = rel_money_text(e->arena, v->difference, REL_FMT_PLUS);
     cells[4] = rel_percent_text(e->arena, v->percent_defined, v->percent, REL_FMT_PLUS);
     cells[5] = rel_percent_text(e->arena, v->percent_defined, v->execution, 0);
-    rel_row_style style = v->level == REL_LEVEL_AZIONE ? REL_STYLE_NORMAL
-                          : v->level == REL_LEVEL_AREA ? REL_STYLE_GROUP : REL_STYLE_TOTAL;
-    if (style == REL_STYLE_GROUP)
-        style = REL_STYLE_TOTAL;
+    /* the deepest groups as lines; the area and any level between in bold */
+    rel_row_style style = v->level == REL_LEVEL_AZIONE && v->depth == deepest ? REL_STYLE_NORMAL
+                                                                              : REL_STYLE_TOTAL;
     return rel_doc_table_row(e->doc, table, style, cells);
 }
 
@@ -51,19 +49,14 @@ static void variance_table(engine *e, const tpl_node *node)
         e->doc, caption ? caption : "Scostamenti tra preventivo e consuntivo", 6,
         variance_header, variance_align, variance_widths);
     bool ok = table != NULL;
-    for (size_t a = 0; ok && a < list.count; a++) {
-        const rel_variance *area = &list.items[a];
-        if (area->level != REL_LEVEL_AREA)
-            continue;
-        for (size_t i = 0; ok && i < list.count; i++)
-            if (list.items[i].level == REL_LEVEL_AZIONE
-                && strcmp(list.items[i].area, area->area) == 0)
-                ok = variance_row(e, table, &list.items[i]);
-        ok = ok && variance_row(e, table, area);
-    }
+    int deepest = 1;
+    for (size_t i = 0; i < list.count; i++)
+        if (list.items[i].level != REL_LEVEL_VOCE && list.items[i].depth > deepest)
+            deepest = list.items[i].depth;
+    /* the list has each area after the groups below it, then the total */
     for (size_t i = 0; ok && i < list.count; i++)
-        if (list.items[i].level == REL_LEVEL_TOTAL)
-            ok = variance_row(e, table, &list.items[i]);
+        if (list.items[i].level != REL_LEVEL_VOCE)
+            ok = variance_row(e, table, &list.items[i], deepest);
     e->ok = e->ok && ok;
     e->blocks++;
 }

@@ -23,6 +23,7 @@ typedef struct binding {
 typedef struct validation {
     const rel_csv_table *table;
     const rel_schema *schema;
+    const rel_levels *levels;         /* group columns beyond the schema's, or NULL */
     int year;
     rel_arena *arena;
     rel_diags *diags;
@@ -95,6 +96,50 @@ static void add_change_column(validation *v, uint32_t source)
     v->bindings[d->column_count++] = (binding){source, NULL};
 }
 
+static bool is_level(const validation *v, const char *label)
+{
+    for (size_t i = 0; v->levels && i < v->levels->count; i++)
+        if (rel_same_label(label, v->levels->names[i]))
+            return true;
+    return false;
+}
+
+/* A level of the schedules the user named (metadati.ini, schede.livelli)
+ * beyond area and azione: a text column that groups, as they do. */
+static void add_level_column(validation *v, uint32_t source)
+{
+    const rel_cell *label = &v->table->header.cells[source];
+    char name[128];
+    rel_label_normalize(label->text, name, sizeof name);
+    rel_dataset *d = v->dataset;
+    for (size_t i = 0; i < d->column_count; i++)
+        if (strcmp(d->columns[i].name, name) == 0) {
+            error(v, REL_E_COL_DUPLICATE, (rel_origin){v->table->path, label->line, label->col},
+                  "la colonna «%s» compare due volte", label->text);
+            return;
+        }
+    static const rel_column_schema level = {"", REL_TYPE_TEXT, REL_COL_KEY | REL_COL_GROUP, "",
+                                            NULL};
+    d->columns[d->column_count] = (rel_column){
+        .name = rel_arena_strdup(v->arena, name), .label = label->text, .type = REL_TYPE_TEXT,
+        .is_key = true, .is_group = true, .at = {v->table->path, label->line, label->col},
+    };
+    v->bindings[d->column_count++] = (binding){source, &level};
+}
+
+/* Every level named in metadati.ini is a column of the file. */
+static void check_levels(validation *v)
+{
+    for (size_t i = 0; v->levels && i < v->levels->count; i++) {
+        char name[128];
+        rel_label_normalize(v->levels->names[i], name, sizeof name);
+        if (rel_dataset_column(v->dataset, name) < 0)
+            error(v, REL_E_COL_MISSING, (rel_origin){v->table->path, 1, 0},
+                  "manca la colonna «%s», un livello delle schede indicato in metadati.ini "
+                  "(schede.livelli)", v->levels->names[i]);
+    }
+}
+
 static void check_years(validation *v)
 {
     const rel_dataset *d = v->dataset;
@@ -140,6 +185,10 @@ static bool bind_header(validation *v)
             add_change_column(v, i);
             continue;
         }
+        if (!column && is_level(v, label->text)) {
+            add_level_column(v, i);
+            continue;
+        }
         if (column != NULL || (year && v->schema->years_required > 0)) {
             if (v->year > 0 && year > v->year) {
                 error(v, REL_E_COL_YEAR_FUTURE,
@@ -161,6 +210,7 @@ static bool bind_header(validation *v)
             && rel_dataset_column(d, v->schema->columns[i].name) < 0)
             report_missing_column(v, &v->schema->columns[i]);
     check_years(v);
+    check_levels(v);
     return true;
 }
 
@@ -335,9 +385,16 @@ bool rel_dataset_finish(rel_dataset *dataset, rel_arena *arena, rel_diags *diags
 bool rel_dataset_validate(const rel_csv_table *table, const rel_schema *schema, int fiscal_year,
                           rel_arena *arena, rel_diags *diags, rel_dataset *dataset)
 {
+    return rel_dataset_validate_levels(table, schema, fiscal_year, NULL, arena, diags, dataset);
+}
+
+bool rel_dataset_validate_levels(const rel_csv_table *table, const rel_schema *schema,
+                                 int fiscal_year, const rel_levels *levels, rel_arena *arena,
+                                 rel_diags *diags, rel_dataset *dataset)
+{
     *dataset = (rel_dataset){.name = schema->name, .path = table->path, .title = schema->title,
                              .rounding = -1};
-    validation v = {table, schema, fiscal_year, arena, diags, dataset, NULL, true};
+    validation v = {table, schema, levels, fiscal_year, arena, diags, dataset, NULL, true};
     bool memory = bind_header(&v);
     if (table->row_count == 0)
         report_no_rows(&v);
@@ -358,4 +415,31 @@ bool rel_dataset_validate(const rel_csv_table *table, const rel_schema *schema, 
         rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUT_OF_MEMORY, (rel_origin){table->path, 0, 0},
                      "memoria esaurita");
     return v.ok && memory;
+}
+
+bool rel_levels_parse(const char *text, rel_origin at, rel_arena *arena, rel_diags *diags,
+                      rel_levels *levels)
+{
+    *levels = (rel_levels){{"area", "azione"}, 2};
+    if (text == NULL || text[0] == '\0')
+        return true;
+    levels->count = 0;
+    for (const char *p = text; *p;) {
+        size_t len = strcspn(p, ",;");
+        size_t skip = strspn(p, " ");
+        size_t end = len;
+        while (end > skip && p[end - 1] == ' ')
+            end--;
+        if (end == skip || levels->count == REL_MAX_LEVELS) {
+            rel_diag_add(diags, REL_SEV_ERROR, REL_E_META_VALUE, at,
+                         "livelli delle schede non validi «%s»: attesi da 1 a 8 nomi di colonna "
+                         "separati da virgole (es. area, servizio, azione)", text);
+            return false;
+        }
+        levels->names[levels->count] = rel_arena_strndup(arena, p + skip, end - skip);
+        if (levels->names[levels->count++] == NULL)
+            return false;
+        p += len + (p[len] != '\0');
+    }
+    return true;
 }

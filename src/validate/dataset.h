@@ -10,6 +10,7 @@
 #include "core/diag.h"
 #include "load/csv_reader.h"
 #include "model/dataset.h"
+#include "model/model.h"
 #include "validate/schema.h"
 
 /* Binds the header to `schema` (columns in any order and letter case, year
@@ -19,6 +20,18 @@
  * returns false if any error was added. */
 bool rel_dataset_validate(const rel_csv_table *table, const rel_schema *schema, int fiscal_year,
                           rel_arena *arena, rel_diags *diags, rel_dataset *dataset);
+
+/* The same, with `levels`: each a text column that groups (REL_COL_GROUP),
+ * required in the header. */
+bool rel_dataset_validate_levels(const rel_csv_table *table, const rel_schema *schema,
+                                 int fiscal_year, const rel_levels *levels, rel_arena *arena,
+                                 rel_diags *diags, rel_dataset *dataset);
+
+/* "area, servizio, azione" into *levels; false (with E043 at `at`) when a
+ * name is empty or there are more than 8. An empty text gives area,
+ * azione. */
+bool rel_levels_parse(const char *text, rel_origin at, rel_arena *arena, rel_diags *diags,
+                      rel_levels *levels);
 
 /* What validation works out once the rows are typed: each numeric
  * column's printed precision (rel_column.decimals) and what each declared

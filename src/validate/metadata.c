@@ -38,6 +38,9 @@ const rel_metadata_key rel_metadata_keys[] = {
           "uno scostamento oltre questa percentuale va motivato nelle schede"),
     TYPED("opzioni.separatore", SEPARATOR, separator, "",
           "separatore dei CSV: «;», «,» oppure «tab»; vuoto = riconosciuto da sé"),
+    TEXT("schede.livelli", false, schedule_levels, "area, azione",
+         "i livelli delle schede sopra la voce, dall'alto, come colonne di schede.csv "
+         "(es. area, servizio, azione)"),
 };
 
 const size_t rel_metadata_key_count = sizeof rel_metadata_keys / sizeof rel_metadata_keys[0];
