@@ -72,8 +72,8 @@ static void check_cell(const rel_dataset *d, const rel_row *row, int column, con
                             rel_type_scale(d->columns[base].type), percent, &want))
         return;
     int scale = rel_type_scale(c->type);
-    int64_t unit = rel_rounding_unit(scale, c->decimals);
-    bool rounded = percent || d->columns[base].rounded;
+    int64_t unit = rel_figure_allowance(d, column);
+    bool rounded = percent || d->columns[base].rounded || d->rounding > 0;
     rel_figure declared = {cell->number, cell->at, "dichiarato"};
     rel_figure expected = {want, {NULL, 0, 0}, compared};
     rel_findings_check_unit(findings, REL_R_CHANGE, scale, percent ? REL_UNIT_PERCENT

@@ -42,6 +42,15 @@ int64_t rel_rounding_unit(int scale, int decimals);
  * one unit (the same figure printed in two places: parts = 1). */
 int64_t rel_rounding_allowance(int scale, int decimals, size_t parts);
 
+/* What a total of `parts` figures of `column` may differ by as rounding:
+ * the table's declared rule (exact, or its own bound) when it has one,
+ * else rel_rounding_allowance for a rounded measure and 0 for a count. */
+int64_t rel_column_allowance(const rel_dataset *d, int column, size_t parts);
+
+/* What one figure of `column` recomputed (a ratio, a mean, a change) may
+ * differ by: one unit of its last printed digit, or the table's rule. */
+int64_t rel_figure_allowance(const rel_dataset *d, int column);
+
 /* How a check prints figures of a column of `type`. */
 rel_unit rel_unit_of(rel_type type);
 

@@ -170,8 +170,7 @@ static void check_ratio_total(const rel_dataset *d, const rel_ratio *r, const re
                                             d->columns[r->numerator].label,
                                             d->columns[r->denominator].label)};
     rel_findings_check_unit(findings, REL_R_TOTAL, rel_type_scale(c->type), rel_unit_of(c->type),
-                            declared, expected, 0,
-                            rel_rounding_unit(rel_type_scale(c->type), c->decimals),
+                            declared, expected, 0, rel_figure_allowance(d, r->column),
                             "%s – %s (%s)", row_name(d, total), c->label, d->title);
 }
 
@@ -202,8 +201,8 @@ static bool check_mean(const rel_dataset *d, const rel_span *span, int column,
     rel_figure expected = {mean, {NULL, 0, 0},
                            rel_arena_printf(findings->arena, "media semplice di %zu righe", n)};
     rel_findings_check_unit(findings, REL_R_TOTAL, scale, rel_unit_of(c->type), declared,
-                            expected, 0, unit, "%s – %s (%s)", row_name(d, &d->rows[span->total]),
-                            c->label, d->title);
+                            expected, 0, rel_figure_allowance(d, column), "%s – %s (%s)",
+                            row_name(d, &d->rows[span->total]), c->label, d->title);
     return true;
 }
 
@@ -253,7 +252,7 @@ void rel_relations_check_rows(const rel_dataset *d, const rel_relations *relatio
                 || !expected_cell(d, r, line, &want))
                 continue;
             const rel_value *cell = &line->values[r->column];
-            if (magnitude(cell->number - want) <= rel_rounding_unit(scale, c->decimals))
+            if (magnitude(cell->number - want) <= rel_figure_allowance(d, r->column))
                 continue;
             rel_figure declared = {cell->number, cell->at, "dichiarato"};
             rel_figure expected = {want, {NULL, 0, 0},

@@ -22,6 +22,22 @@ int64_t rel_rounding_allowance(int scale, int decimals, size_t parts)
     return (int64_t)(halves < 1 ? 1 : halves) * rel_rounding_unit(scale, decimals);
 }
 
+int64_t rel_figure_allowance(const rel_dataset *d, int column)
+{
+    const rel_column *c = &d->columns[column];
+    int64_t unit = rel_rounding_unit(rel_type_scale(c->type), c->decimals);
+    return d->rounding >= 0 ? d->rounding * unit : unit;
+}
+
+int64_t rel_column_allowance(const rel_dataset *d, int column, size_t parts)
+{
+    const rel_column *c = &d->columns[column];
+    int scale = rel_type_scale(c->type);
+    if (d->rounding >= 0)   /* the table's own rule: exact, or its bound in units */
+        return d->rounding * rel_rounding_unit(scale, c->decimals);
+    return c->rounded ? rel_rounding_allowance(scale, c->decimals, parts) : 0;
+}
+
 rel_unit rel_unit_of(rel_type type)
 {
     return type == REL_TYPE_MONEY ? REL_UNIT_MONEY
@@ -91,9 +107,7 @@ static void check_sum(const rel_dataset *d, const rel_span *span, int column,
         return;
     }
     rel_figure expected = {sum, {NULL, 0, 0}, parts_how(findings->arena, present, missing)};
-    int64_t rounding = d->columns[column].rounded
-                           ? rel_rounding_allowance(scale, d->columns[column].decimals, present)
-                           : 0;
+    int64_t rounding = rel_column_allowance(d, column, present);
     rel_findings_check_unit(findings, REL_R_TOTAL, scale, rel_unit_of(type), declared, expected,
                             0, rounding, "%s – %s (%s)", total_name(d, total),
                             d->columns[column].label, d->title);
@@ -131,8 +145,7 @@ static void check_row_sum(const rel_dataset *d, size_t r, int column, int from,
                            rel_arena_printf(findings->arena, "somma di %zu colonne della riga",
                                             parts)};
     rel_findings_check_unit(findings, REL_R_TOTAL, scale, rel_unit_of(c->type), declared,
-                            expected, 0,
-                            c->rounded ? rel_rounding_allowance(scale, c->decimals, parts) : 0,
+                            expected, 0, rel_column_allowance(d, column, parts),
                             "%s – %s (%s)", total_name(d, row), c->label, d->title);
 }
 

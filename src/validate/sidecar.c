@@ -56,7 +56,7 @@ static int column_named(reader *r, const char *label, rel_origin at)
     }
     const char *hint = rel_suggest(label, labels, n);
     rel_diag_add(r->diags, REL_SEV_ERROR, REL_E_SIDECAR_COLUMN, at,
-                 "la tabella %s non ha la colonna «%s»%s%s%s", r->table->path, label,
+                 "la tabella non ha la colonna «%s»%s%s%s", label,
                  hint ? ": forse «" : "", hint ? hint : "", hint ? "»?" : "");
     r->ok = false;
     return -1;

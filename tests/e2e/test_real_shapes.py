@@ -1,0 +1,273 @@
+#!/usr/bin/python3
+"""Real reports fit as they are printed (issue «real reports fit»): each case
+writes a small input directory shaped like a table of a published report or
+of the seeds, runs `relazione check` (and `build` where the PDF matters) and
+asserts the exact findings, by code and place, or their absence.
+
+Usage: test_real_shapes.py RELAZIONE SRCDIR
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+RELAZIONE = os.path.abspath(sys.argv[1])
+SOURCE = os.path.abspath(sys.argv[2])
+BASE = os.path.join(SOURCE, "tests", "bad", "cases", "00-valid-baseline")
+LINE = re.compile(r"^(?P<where>\S+?)(?::(?P<line>\d+))?(?::(?P<col>\d+))?: "
+                  r"(?P<severity>errore|avviso|nota): (?P<message>.*) \[(?P<code>[A-Z]\d+)\]$")
+
+
+def run(*args):
+    return subprocess.run([RELAZIONE, *args], capture_output=True, text=True)
+
+
+class Case:
+    """An input directory made from the minimal valid one, with files replaced."""
+
+    def __init__(self, root, name, files, year=None):
+        self.dir = os.path.join(root, name)
+        shutil.copytree(BASE, self.dir)
+        for path, text in files.items():
+            full = os.path.join(self.dir, path)
+            os.makedirs(os.path.dirname(full), exist_ok=True)
+            with open(full, "w", encoding="utf-8") as f:
+                f.write(text)
+        if year:
+            meta = os.path.join(self.dir, "metadati.ini")
+            with open(meta, encoding="utf-8") as f:
+                text = f.read().replace("anno = 2024", f"anno = {year}")
+            with open(meta, "w", encoding="utf-8") as f:
+                f.write(text)
+
+    def check(self):
+        result = run("check", self.dir)
+        found = []
+        for line in result.stderr.splitlines():
+            match = LINE.match(line)
+            if match is None:
+                raise AssertionError(f"unexpected output: {line}")
+            where = os.path.relpath(match["where"], self.dir)
+            place = ":".join(p for p in (where, match["line"], match["col"]) if p)
+            found.append((match["code"], place, match["message"]))
+        return result.returncode, found
+
+    def pdf_text(self, out):
+        result = run("build", self.dir, "-o", out, "--bozza")
+        assert os.path.exists(os.path.join(out, "relazione.pdf")), result.stderr
+        return subprocess.run(["pdftotext", "-layout", os.path.join(out, "relazione.pdf"), "-"],
+                              capture_output=True, text=True, check=True).stdout
+
+
+def codes(found):
+    return sorted((code, place) for code, place, _ in found)
+
+
+# Seed 003, Tab 2: the change over five years printed in one cell, and the
+# A.T.S. row that is the total of the sub-ambiti though not labelled TOTALE;
+# the province after it is part of no total.
+DEMOGRAPHY = """ABITANTI;2019;2020;2021;2022;2023;2023/ 2019
+1 CASTELVERDE;14.819;14.741;14.545;14.517;14.481;-338 -2,3%
+2 SORESINA;15.876;15.824;15.707;15.805;15.966;90 0,6%
+3 PERSICOD;9.586;9.577;9.495;9.405;9.379;-207 -2,2%
+4 VESCOVATO;13.050;13.343;13.107;13.121;13.168;118 0,9%
+5 SOSPIRO;15.436;15.377;15.163;15.180;15.180;-256 -1,7%
+6 PIZZIGHETTONE;17.200;17.091;16.873;16.816;16.767;-433 -2,5%
+7 CR città;72.274;72.399;71.223;70.841;70.845;-1.429 -2,0%
+A.T.S. CR.SE;158.241;158.352;156.113;155.685;155.786;-2.455 -1,6%
+PROVINCIA;356.150;355.908;352.242;351.654;352.189;-3.961 -1,1%
+"""
+DEMOGRAPHY_SIDECAR = """[tabella]
+titolo = Andamento demografico per subambito
+totali = A.T.S. CR.SE
+"""
+
+# Seed 001: years as rows, an Andamento row, a total column and a column of
+# households after it.
+INTAKE = """PRESE IN CARICO (al 31.10.2022);Minori non disabili;Minori disabili;Adulti non disabili;Adulti disabili;Anziani;Anziani non autosuff.;Totale UTENTI;Totale NUCLEI
+2020;411;108;1.190;324;249;273;2.555;1.681
+2021;452;115;1.375;368;276;450;3.036;2.266
+2022;479;131;1.432;401;288;652;3.383;2.332
+Andamento;+ 27;+ 16;+ 57;+ 33;+ 12;+ 202;+ 347;+ 66
+"""
+
+# A service table as printed: group headings, a Totale per group, a grand
+# total; figures not available; a footnote mark; hours in halves.
+SERVICES = """Servizio;Utenti 2024;Ore 2024
+Area minori;;
+Educativa domiciliare;12;1.168,5*
+Affido;n.d.;/
+Totale;12;1.168,5
+Area anziani;;
+SAD;40;2.400,0
+Pasti;38;—
+Totali;78;2.400,0
+TOTALE GENERALE;90;3.568,5
+"""
+SERVICES_SIDECAR = """[tabella]
+titolo = Servizi erogati nel 2024
+[note]
+1 = * Dato provvisorio al 31/10.
+"""
+
+
+class RealShapes(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="relazione-shapes-")
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp)
+
+    # ---- 1. schedules of any depth ------------------------------------------------
+    def test_three_levels_and_a_total_per_servizio(self):
+        header = "area;servizio;azione;voce;descrizione;preventivo;consuntivo;motivazione\n"
+        lines = ("Area Minori;Tutela;Azione 1: Affidi;Consulenze;Psicologo;€ 1.000,00;€ 1.000,00;\n"
+                 "Area Minori;Tutela;Azione 1: Affidi;Consulenze;Legale;€ 500,00;€ 500,00;\n"
+                 "Area Minori;Tutela;Azione 2: Comunità;Rette;;€ 8.000,00;€ 8.000,00;\n"
+                 "Area Minori;Tutela;;TOTALE SERVIZIO TUTELA;;€ 9.500,00;€ 9.600,00;\n"
+                 "Area Minori;Prevenzione;Azione 3: Centri;Educatori;;€ 2.000,00;€ 2.000,00;\n"
+                 "Area Minori;;;TOTALE AREA MINORI;;€ 11.500,00;€ 11.500,00;\n")
+        with open(os.path.join(BASE, "metadati.ini"), encoding="utf-8") as f:
+            meta = f.read()
+        case = Case(self.tmp, "levels", {
+            "schede.csv": header + lines,
+            "metadati.ini": meta + "\n[schede]\nlivelli = area, servizio, azione\n"})
+        status, found = case.check()
+        # The servizio total closes its two azioni (9.500,00), not the area
+        # (11.500,00): only its consuntivo, 100 € too many, is wrong.
+        self.assertEqual(codes(found), [("R001", "schede.csv:5:56")], found)
+        self.assertIn("atteso € 9.500,00 (somma di 3 righe)", found[0][2])
+        self.assertEqual(status, 1)
+
+    def test_a_level_named_but_missing_is_an_error(self):
+        with open(os.path.join(BASE, "metadati.ini"), encoding="utf-8") as f:
+            meta = f.read()
+        case = Case(self.tmp, "level-missing", {
+            "metadati.ini": meta + "\n[schede]\nlivelli = area, servizio, azione\n"})
+        status, found = case.check()
+        self.assertEqual(codes(found), [("E032", "schede.csv:1")], found)
+        self.assertEqual(status, 65)
+
+    # ---- 2. free tables with groups --------------------------------------------
+    def test_printed_groups_totals_and_marks(self):
+        case = Case(self.tmp, "services", {"tabelle/servizi.csv": SERVICES,
+                                           "tabelle/servizi.ini": SERVICES_SIDECAR})
+        status, found = case.check()
+        # Totale 12 (the n.d. line has no figure), Totali 78, TOTALE GENERALE
+        # 90 and 3.568,5: every total holds, the hours' footnote is a note.
+        self.assertEqual(found, [])
+        self.assertEqual(status, 0)
+        text = case.pdf_text(os.path.join(self.tmp, "services-out"))
+        self.assertIn("Servizi erogati nel 2024", text)
+        self.assertIn("1.168,5*", text)
+        self.assertIn("* Dato provvisorio al 31/10.", text)
+        self.assertRegex(text, r"Affido\s+n\.d\.\s+/")
+
+    def test_a_grand_total_off_by_one_user(self):
+        case = Case(self.tmp, "services-wrong", {
+            "tabelle/servizi.csv": SERVICES.replace("TOTALE GENERALE;90", "TOTALE GENERALE;91")})
+        status, found = case.check()
+        self.assertEqual(codes(found), [("R001", "tabelle/servizi.csv:10:17")], found)
+        self.assertIn("atteso 90 (somma di 3 righe; 1 senza valore", found[0][2])
+
+    # ---- 3. sidecar, changes, years as rows ----------------------------------------
+    def test_seed_003_demography_as_printed(self):
+        case = Case(self.tmp, "demography", {"tabelle/demografia.csv": DEMOGRAPHY,
+                                             "tabelle/demografia.ini": DEMOGRAPHY_SIDECAR},
+                    year=2023)
+        status, found = case.check()
+        self.assertEqual(found, [])
+        self.assertEqual(status, 0)
+        text = case.pdf_text(os.path.join(self.tmp, "demography-out"))
+        for figure in ("158.241", "-338", "-2,3%", "-2.455", "-1,6%", "352.189"):
+            self.assertIn(figure, text)
+
+    def test_seed_003_demography_with_a_wrong_change(self):
+        wrong = DEMOGRAPHY.replace("-338 -2,3%", "-388 -2,6%")
+        case = Case(self.tmp, "demography-wrong", {"tabelle/demografia.csv": wrong,
+                                                   "tabelle/demografia.ini": DEMOGRAPHY_SIDECAR},
+                    year=2023)
+        status, found = case.check()
+        # the difference and its percentage, each at its own figure; the
+        # A.T.S. row's change no longer adds up
+        self.assertIn(("R015", "tabelle/demografia.csv:2:50"), codes(found))
+        self.assertIn(("R015", "tabelle/demografia.csv:2:55"), codes(found))
+        self.assertIn(("R001", "tabelle/demografia.csv:9:54"), codes(found))
+
+    def test_seed_001_years_as_rows_with_andamento(self):
+        case = Case(self.tmp, "intake", {"tabelle/prese_in_carico.csv": INTAKE}, year=2022)
+        status, found = case.check()
+        # Totale NUCLEI after Totale UTENTI is said to be unchecked, nothing else
+        self.assertEqual(codes(found), [("W118", "tabelle/prese_in_carico.csv:1:149")], found)
+        self.assertEqual(status, 0)
+        wrong = INTAKE.replace("Andamento;+ 27", "Andamento;+ 28")
+        case = Case(self.tmp, "intake-wrong", {"tabelle/prese_in_carico.csv": wrong}, year=2022)
+        status, found = case.check()
+        self.assertIn(("R015", "tabelle/prese_in_carico.csv:5:11"), codes(found))
+        self.assertIn(("R001", "tabelle/prese_in_carico.csv:5:42"), codes(found))
+
+    def test_sidecar_mistakes_are_errors_with_hints(self):
+        sidecar = "[tabella]\ntitolo = X\ngrafco = linee\n[colonna 2O23]\nunita = ore\n"
+        case = Case(self.tmp, "sidecar", {"tabelle/demografia.csv": DEMOGRAPHY,
+                                          "tabelle/demografia.ini": sidecar}, year=2023)
+        status, found = case.check()
+        self.assertEqual(codes(found), [("E113", "tabelle/demografia.ini:3:1"),
+                                        ("E115", "tabelle/demografia.ini:5:1")], found)
+        self.assertIn("forse «grafico»", found[0][2])
+        self.assertIn("forse «2023»", found[1][2])
+
+    # ---- 4. marks and types --------------------------------------------------------
+    def test_a_rate_column_is_checked_line_by_line(self):
+        table = ("1-1-2023;STRAN;RES;%\n1 CASTELVERDE;1.721;14.481;12%\n"
+                 "2 SORESINA;2.856;15.966;22%\n3 PERSICOD;952;9.379;10%\n"
+                 "4 VESCOVATO;1.548;13.168;12%\nA.T.S.;7.077;52.994;13%\n")
+        case = Case(self.tmp, "rate", {"tabelle/stranieri.csv": table,
+                                       "tabelle/stranieri.ini": "[tabella]\ntotali = A.T.S.\n"},
+                    year=2023)
+        status, found = case.check()
+        # Soresina's 22% is 2.856 / 15.966 = 17,9%: a finding at its cell;
+        # the total row's 13% is 7.077 / 52.994 = 13,35%: it holds.
+        self.assertEqual(codes(found), [("R014", "tabelle/stranieri.csv:3:25")], found)
+
+    # ---- 6. rounding is its own class ----------------------------------------------
+    def test_cents_of_rounding_are_listed_not_hidden(self):
+        table = "Voce;Importo\nA;€ 10,33\nB;€ 10,33\nC;€ 10,33\nTotale;€ 31,00\n"
+        case = Case(self.tmp, "rounding", {"tabelle/quote.csv": table})
+        status, found = case.check()
+        self.assertEqual([(c, s) for c, s, m in found if "arrotondamento" in m],
+                         [("R001", "tabelle/quote.csv:5:8")], found)
+        self.assertEqual(status, 0)
+
+    def test_a_table_declared_exact(self):
+        table = "Voce;Importo\nA;€ 10,33\nB;€ 10,33\nC;€ 10,33\nTotale;€ 31,00\n"
+        case = Case(self.tmp, "exact", {"tabelle/quote.csv": table,
+                                        "tabelle/quote.ini": "[tabella]\narrotondamento = esatto\n"})
+        status, found = case.check()
+        self.assertEqual(codes(found), [("R001", "tabelle/quote.csv:5:8")], found)
+        self.assertEqual(status, 1)
+
+    # ---- 8. narratives cite figures ------------------------------------------------
+    def test_a_figure_in_the_prose_and_a_table_in_the_text(self):
+        premessa = ("# Premessa\n\nGli abitanti dell'Ambito sono "
+                    "{{ demografia[\"A.T.S. CR.SE\"; 2023] | num }}.\n\n"
+                    "## Andamento demografico\n\n{% tabella demografia %}\n")
+        case = Case(self.tmp, "narrative", {"tabelle/demografia.csv": DEMOGRAPHY,
+                                             "testi/premessa.md": premessa}, year=2023)
+        text = case.pdf_text(os.path.join(self.tmp, "narrative-out"))
+        self.assertIn("Gli abitanti dell'Ambito sono 155.786.", text)
+        self.assertRegex(text, r"\d\.\d Andamento demografico")
+        broken = premessa.replace("demografia[", "demografie[")
+        case = Case(self.tmp, "narrative-broken", {"tabelle/demografia.csv": DEMOGRAPHY,
+                                                    "testi/premessa.md": broken}, year=2023)
+        result = run("build", case.dir, "-o", os.path.join(self.tmp, "nb-out"))
+        self.assertEqual(result.returncode, 65, result.stderr)
+        self.assertRegex(result.stderr, r"testi/premessa\.md:3:\d+: errore: .*\[E302\]")
+
+
+if __name__ == "__main__":
+    unittest.main(argv=sys.argv[:1], verbosity=2)
