@@ -62,9 +62,11 @@ static void add_item(engine *e, rel_block_kind kind, int number, const char *lin
 }
 
 /* "## Titolo": a sub-heading, one level below the section the narrative
- * is printed in ("###" two levels), numbered like the template's headings;
- * beyond the third level a bold paragraph. */
-static void add_heading(engine *e, const char *line, size_t len, rel_origin at)
+ * is printed in (`section`, its depth when the narrative began: not the
+ * depth of the narrative's own last sub-heading, or each "##" would nest
+ * under the one before), "###" two levels below; numbered like the
+ * template's headings; beyond the third level a bold paragraph. */
+static void add_heading(engine *e, int section, const char *line, size_t len, rel_origin at)
 {
     size_t hashes = 0;
     while (hashes < len && line[hashes] == '#')
@@ -76,7 +78,7 @@ static void add_heading(engine *e, const char *line, size_t len, rel_origin at)
             rel_engine_oom(e, at);
         return;
     }
-    int level = rel_engine_depth(e) + (hashes > 1 ? (int)hashes - 1 : 1);
+    int level = section + (hashes > 1 ? (int)hashes - 1 : 1);
     if (level > 3) {
         rel_engine_add_words(e, rel_arena_printf(e->arena, "**%s**", text), strlen(text) + 4,
                              at);
@@ -123,6 +125,7 @@ static bool is_heading_line(const char *line, size_t len)
 void rel_engine_narrative(engine *e, const rel_narrative *narrative)
 {
     rel_engine_flush(e);
+    int section = rel_engine_depth(e);
     rel_origin at = {narrative->path, 1, 1};
     for (const char *cursor = narrative->text; *cursor && e->ok; at.line++) {
         const char *line_start = cursor;
@@ -145,7 +148,7 @@ void rel_engine_narrative(engine *e, const rel_narrative *narrative)
             add_directive(e, cursor, len, at);
         } else if (is_heading_line(cursor, len)) {
             rel_engine_flush(e);
-            add_heading(e, cursor, len, at);
+            add_heading(e, section, cursor, len, at);
         } else if (len >= 2 && cursor[0] == '-' && cursor[1] == ' ') {
             rel_engine_flush(e);
             add_item(e, REL_BLOCK_BULLET, 0, cursor + 2, len - 2, shifted(at, 2));

@@ -60,8 +60,11 @@ size_t rel_engine_free_tables(const engine *e, const char *after, const rel_data
         if (!d->generic)
             continue;
         bool placed = rel_engine_table_placed(e, d);
+        /* a narrative's own {% tabella %} line places it there, once:
+         * the sidecar's `dopo` then prints it nowhere else */
         bool here = after ? placed && d->meta && d->meta->after
                                 && strcmp(d->meta->after, after) == 0
+                                && !named_in_narratives(model, d->name)
                           : !placed;
         if (here)
             out[count++] = d;

@@ -184,6 +184,42 @@ class Templates(unittest.TestCase):
                                         r"richiesta dalla legge: principali rischi")
         self.assertIn("[R013]", result.stderr)
 
+    def write_rischi(self, directory, text):
+        with open(os.path.join(directory, "testi", "rischi.md"), "w", encoding="utf-8") as f:
+            f.write(text)
+
+    def test_the_sub_headings_of_a_narrative_are_siblings(self):
+        # "##" is one level below the section the text is printed in, every
+        # time: not below the narrative's own previous "##" (seed 003's
+        # Andamento della gestione has four sub-sections in a row).
+        directory = self.copy_input()
+        self.write_rischi(directory, "## Primo\n\nUno.\n\n## Secondo\n\nDue.\n\n### Terzo\n\n"
+                                     "Tre.\n\n## Quarto\n\nQuattro.\n")
+        result, text = self.build(directory)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        chapter = re.findall(r"^(\d+)\. Rischi e incertezze$", text, re.M)[-1]
+        for number, title in (("1", "Primo"), ("2", "Secondo"), ("2.1", "Terzo"),
+                              ("3", "Quarto")):
+            heading = f"{chapter}.{number} {title}"
+            self.assertIn(heading, text.replace("\f", "").splitlines())
+
+    def test_a_table_placed_by_its_narrative_and_its_sidecar_prints_once(self):
+        # The narrative's {% tabella %} line places the table; the sidecar's
+        # `dopo` naming the same narrative must not print it a second time.
+        directory = self.copy_input()
+        tables = os.path.join(directory, "tabelle")
+        with open(os.path.join(tables, "prova.csv"), "w", encoding="utf-8") as f:
+            f.write("Voce;Utenti\nUno;3\nDue;4\n")
+        with open(os.path.join(tables, "prova.ini"), "w", encoding="utf-8") as f:
+            f.write("[tabella]\ntitolo = Tabella di prova\ndopo = rischi\ngrafico = nessuno\n")
+        self.write_rischi(directory, "Prima della tabella.\n\n{% tabella prova %}\n\nDopo.\n")
+        result, text = self.build(directory)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(len(re.findall(r"Tab\. \d+: Tabella di prova", text)), 1)
+        flat = " ".join(text.split())
+        self.assertIsNotNone(re.search(r"Prima della tabella\. Tab\. \d+: Tabella di prova "
+                                       r"Voce Utenti Uno 3 Due 4 Dopo\.", flat))
+
 
 if __name__ == "__main__":
     unittest.main(argv=sys.argv[:1], verbosity=2)
