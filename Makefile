@@ -29,7 +29,8 @@ test-asan: deps
 	ctest --test-dir $(BUILD)-asan --output-on-failure
 
 # valgrind memcheck on the end-to-end runs: a build of the example, a check of
-# a bad input and of a findings-only input, init; any error or leak fails.
+# a bad input and of a findings-only input, init, a draft of seed 003 (a real
+# report, with findings); any error or leak fails.
 VALGRIND = valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
 test-valgrind: compile
 	@rm -rf $(BUILD)/vg && mkdir -p $(BUILD)/vg
@@ -37,7 +38,8 @@ test-valgrind: compile
 	$(VALGRIND) ./$(BUILD)/relazione check tests/bad/cases/11-quote-stray-in-unquoted-field; test $$? -eq 65
 	$(VALGRIND) ./$(BUILD)/relazione check tests/golden/total_digit_changed/input; test $$? -eq 1
 	$(VALGRIND) ./$(BUILD)/relazione init $(BUILD)/vg/skeleton --anno 2024
-	@echo "valgrind: 4 runs, no memory error and no leak"
+	$(VALGRIND) ./$(BUILD)/relazione build examples/asc2023 -o $(BUILD)/vg/asc2023 --bozza; test $$? -eq 1
+	@echo "valgrind: 5 runs, no memory error and no leak"
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-asan
