@@ -268,10 +268,11 @@ class SeedAsc2023(unittest.TestCase):
                                            "atteso 1,06",
             ("R011", "indici.csv", 3, 48): "Liquidità secondaria al 31/12/2022: dichiarato 4,63, "
                                            "atteso 1,06",
-            # The narrative's "Soresina, con il suo 22%" against Tab 3:
-            # 2.856 / 15.966 = 17,89% -> 18% (printed 18% in the table). The
+            # The narrative's "Soresina, con il suo 22%" against the 18% Tab 3
+            # prints (its cell, named), which is 2.856 / 15.966 = 17,89%. The
             # prose is kept verbatim; verifiche.csv states the identity.
-            ("R004", "verifiche.csv", 3, 61): "sinistra 22, atteso 18",
+            ("R004", "verifiche.csv", 3, 61): "a destra tabelle/stranieri.csv:3:25): "
+                                              "sinistra 22, atteso 18",
         }
         self.assertEqual(set(found), set(expected), "\n".join(map(str, found.items())))
         for place, words in expected.items():
