@@ -33,7 +33,7 @@ Gli organi si sono riuniti nelle date seguenti.
 
 ## Entrate
 {% se dati entrate %}
-Le entrate ammontano a {{ entrate["TOTALE ENTRATE"; N] | euro }}.
+Le entrate ammontano a {{ entrate[N] | euro }}.
 {% tabella entrate variazione %}
 {% grafico entrate tipo=torta titolo="Entrate per canale di finanziamento" %}
 {% fine %}

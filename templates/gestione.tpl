@@ -67,7 +67,8 @@ L'andamento pluriennale del valore della produzione è il seguente.
 {% se dati entrate %}
 
 ## Composizione delle entrate
-Le entrate dell'esercizio ammontano a {{ entrate["TOTALE ENTRATE"; N] | euro }} ({{ entrate["TOTALE ENTRATE"; N-1] | euro }} nell'esercizio precedente).
+Le entrate dell'esercizio ammontano a {{ entrate[N] | euro }}.
+Nell'esercizio precedente erano state pari a {{ entrate[N-1] | euro }}.
 {% tabella entrate variazione %}
 {% grafico entrate tipo=torta titolo="Composizione delle entrate" %}
 {% fine %}
@@ -183,6 +184,11 @@ Lo stato patrimoniale riclassificato, confrontato con quello dell'esercizio prec
 ## Criteri seguiti per il conseguimento dello scopo mutualistico
 {% obbligo art2545 "criteri seguiti nella gestione sociale per il conseguimento dello scopo mutualistico (art. 2545 c.c.)" %}
 {% testo scopo_mutualistico %}
+{% fine %}
+
+## Ammissione di nuovi soci
+{% obbligo art2528 "ragioni delle determinazioni assunte sull'ammissione di nuovi soci (art. 2528, ultimo comma, c.c.)" %}
+{% testo ammissione_soci %}
 {% fine %}
 {% fine %}
 

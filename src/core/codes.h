@@ -51,6 +51,10 @@
 #define REL_E_META_MISSING       "E042" /* a required key is missing */
 #define REL_E_META_VALUE         "E043" /* a key's value is invalid */
 #define REL_E_META_DUPLICATE     "E044" /* a key is given twice */
+#define REL_E_NA_FORBIDDEN       "E045" /* non_applicabile.csv: an item no entity may omit */
+#define REL_E_NA_REASON          "E046" /* non_applicabile.csv: a reason that says no reason */
+#define REL_W_NA_WITH_TEXT       "W047" /* declared not applicable, but its text is there */
+#define REL_W_NA_UNUSED          "W048" /* a voce no item of the template asks for */
 
 #define REL_E_VALUE_REQUIRED     "E100" /* a required cell is empty */
 #define REL_E_VALUE_MONEY        "E101" /* not a valid amount */
@@ -128,5 +132,8 @@
 #define REL_R_STATUTORY          "R013" /* an item required by law is missing from the report */
 #define REL_R_RATIO_ROW          "R014" /* a line's ratio cell differs from its two columns */
 #define REL_R_CHANGE             "R015" /* a typed change differs from the figures it compares */
+#define REL_R_TO_WRITE           "R030" /* "[DA COMPILARE]" left in a text or a cell */
+#define REL_R_TEXT_ABSENT        "R031" /* a narrative the template asks for is absent */
+#define REL_R_DATA_ABSENT        "R032" /* a figure of a default template lacks its data: left out */
 
 #endif

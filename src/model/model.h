@@ -46,6 +46,7 @@ typedef struct rel_entity {
     bool cooperative;         /* art. 2545 c.c. applies */
     int year;                 /* fiscal year N */
     rel_origin year_at;
+    bool first_year;          /* the entity's first year: no N-1 to compare with */
     rel_date approval;        /* date of approval by the board; year 0 if not given */
     rel_string president;
     rel_string director;

@@ -102,19 +102,25 @@ rel_doc_stamp rel_build_stamp(int fiscal_year)
 /* Everything but writing: load and validate, compute the user's
  * indicators, reconcile, evaluate the template into the document tree
  * (which checks the statutory items too). Findings become diagnostics.
- * false when the data could not be loaded (nothing was computed). */
-static bool analyse(const char *in_dir, rel_arena *arena, rel_diags *diags, rel_analysis *out)
+ * `mode` is CHECK, or FINAL for a build (a draft when the metadata or
+ * `force_draft` ask for one). false when the data could not be loaded
+ * (nothing was computed). */
+static bool analyse(const char *in_dir, rel_template_mode mode, bool force_draft,
+                    rel_arena *arena, rel_diags *diags, rel_analysis *out)
 {
     if (!rel_model_scan(in_dir, arena, diags, &out->inputs)
         || !rel_model_load_tree(&out->inputs, arena, diags, &out->model))
         return false;
     assert(rel_model_check(&out->model));
     rel_pdf_check_model(&out->model, diags);
+    out->model.entity.draft = out->model.entity.draft || force_draft;
+    if (mode == REL_TEMPLATE_FINAL && out->model.entity.draft)
+        mode = REL_TEMPLATE_DRAFT;
     rel_indicators_compute(&out->model, arena, diags, &out->indicators);
     rel_findings_init(&out->findings, arena);
     rel_reconcile(&out->model, &out->indicators, arena, diags, &out->findings);
     rel_template_ctx ctx = {&out->model, &out->indicators, &out->findings, in_dir,
-                            rel_template_dir()};
+                            rel_template_dir(), mode};
     rel_doc_init(&out->doc, arena);
     rel_template_render(&ctx, &out->doc, arena, diags);
     out->doc.created = rel_build_stamp(out->model.entity.year);
@@ -125,7 +131,7 @@ static bool analyse(const char *in_dir, rel_arena *arena, rel_diags *diags, rel_
 rel_exit rel_check(const char *in_dir, rel_arena *arena, rel_diags *diags)
 {
     rel_analysis analysis = {0};
-    analyse(in_dir, arena, diags, &analysis);
+    analyse(in_dir, REL_TEMPLATE_CHECK, false, arena, diags, &analysis);
     rel_findings_free(&analysis.findings);
     return rel_exit_for(diags);
 }
@@ -162,7 +168,7 @@ static bool write_manifest(rel_output_set *outputs, const char *in_dir,
                            const rel_analysis *analysis, rel_arena *arena, rel_diags *diags)
 {
     rel_template_ctx ctx = {&analysis->model, &analysis->indicators, NULL, in_dir,
-                            rel_template_dir()};
+                            rel_template_dir(), REL_TEMPLATE_FINAL};
     const char *template_path = rel_template_path(&ctx, arena);
     rel_output_file *file = rel_output_add(outputs, REL_OUTPUT_MANIFEST, arena, diags);
     if (file != NULL && template_path == NULL)
@@ -217,8 +223,7 @@ rel_exit rel_build(const char *in_dir, const char *out_dir, bool force_draft, re
     if (!rel_output_prepare(&outputs, out_dir, in_dir, arena, diags))
         return rel_exit_for(diags);   /* before computing anything */
     rel_analysis analysis = {0};
-    bool loaded = analyse(in_dir, arena, diags, &analysis);
-    analysis.model.entity.draft = analysis.model.entity.draft || force_draft;
+    bool loaded = analyse(in_dir, REL_TEMPLATE_FINAL, force_draft, arena, diags, &analysis);
     analysis.doc.draft = analysis.model.entity.draft;
     bool render = loaded && may_render(rel_exit_for(diags), analysis.model.entity.draft);
     if (render)

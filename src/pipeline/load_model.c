@@ -150,6 +150,9 @@ static void load_known(loader *l, const rel_schema *schema)
         return;
     rel_schema effective = *schema;   /* required as this report needs it */
     effective.required = required(l, schema);
+    /* a first year has no N-1: the schema then asks for year N alone */
+    if (l->model->entity.first_year && effective.years_required > 1)
+        effective.years_required = 1;
     rel_levels levels;
     bool schedules = strcmp(schema->name, "schede") == 0;
     const rel_string *named = &l->model->entity.schedule_levels;

@@ -43,9 +43,13 @@ bool rel_engine_add_words(engine *e, const char *text, size_t len, rel_origin at
     return false;
 }
 
+/* A line of text; in a default template, a line whose figures lack their
+ * data is left out (the rest of the paragraph stays). */
 static void add_text(engine *e, const tpl_node *node)
 {
+    e->omitting = "la frase";
     const char *text = rel_engine_expand(e, node->text, node->at);
+    e->missing = false;
     if (text != NULL)
         rel_engine_add_words(e, text, strlen(text), node->at);
 }
@@ -69,7 +73,8 @@ void rel_engine_heading(engine *e, int level, const char *text, rel_origin at)
                                                           e->numbers[1], text)
                                        : rel_arena_printf(e->arena, "%d.%d.%d %s", e->numbers[0],
                                                           e->numbers[1], e->numbers[2], text);
-    rel_engine_emitted(e, heading && rel_doc_heading(e->doc, level, heading), at);
+    if (rel_engine_emitted(e, heading && rel_doc_heading(e->doc, level, heading), at))
+        e->heading = text;
 }
 
 static void add_heading(engine *e, const tpl_node *node)
@@ -77,6 +82,18 @@ static void add_heading(engine *e, const tpl_node *node)
     const char *text = rel_engine_expand(e, node->text, node->at);
     if (text != NULL)
         rel_engine_heading(e, node->level, text, node->at);
+}
+
+void rel_engine_gap(engine *e, const char *detail, rel_origin at)
+{
+    if (e->ctx->mode != REL_TEMPLATE_DRAFT)
+        return;
+    const char *text = detail ? rel_arena_printf(e->arena, "*%s* %s", REL_MARKER, detail) : NULL;
+    if (text == NULL || !rel_doc_paragraph(e->doc, text)) {
+        rel_engine_oom(e, at);
+        return;
+    }
+    e->gaps++;     /* shown, but no content: an {% obbligo %} stays unfulfilled */
 }
 
 const char *rel_engine_required_name(engine *e, const tpl_node *node, const char *what)
@@ -111,15 +128,11 @@ static bool condition(engine *e, const tpl_node *node)
                          "NOME», «se testo NOME» o «se FORMULA» (formula senza spazi)");
         return false;
     }
-    rel_formula *formula = rel_formula_parse(kind->value, kind->at, e->arena, e->diags);
-    rel_formula_names names = rel_engine_names(e);
     rel_rational value;
-    if (formula == NULL
-        || !rel_formula_eval(formula, e->ctx->model, &names, e->arena, e->diags, &value)) {
-        e->ok = false;
-        return false;
-    }
-    return value.num != 0;
+    e->omitting = "la parte";
+    bool known = rel_engine_eval(e, kind->value, kind->at, &value);
+    e->missing = false;     /* a condition on data that is absent is false */
+    return known && value.num != 0;
 }
 
 static bool file_exists(const char *path)
@@ -217,7 +230,9 @@ static void bullet(engine *e, const tpl_node *node)
         rel_engine_kpi(e, node);
         return;
     }
+    e->omitting = "la voce dell'elenco";
     const char *text = rel_engine_expand(e, node->text, node->at);
+    e->missing = false;
     if (text)
         rel_engine_emitted(e, rel_doc_block(e->doc, REL_BLOCK_BULLET, text), node->at);
 }

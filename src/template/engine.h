@@ -39,6 +39,12 @@ typedef struct engine {
     size_t repeats;                    /* product of the values of the loops we are in */
     bool halted;                       /* a limit was hit: nothing more is evaluated */
     bool out_of_memory;                /* reported once */
+    const char *heading;               /* the last heading, unnumbered, for messages */
+    int obligations;                   /* depth of {% obbligo %} bodies being run */
+    size_t gaps;                       /* [DA COMPILARE] gaps printed (drafts) */
+    bool *reasons_used;                /* per row of non_applicabile: an item took it */
+    bool missing;                      /* the last formula lacked its data: part left out */
+    const char *omitting;              /* that part, for the warning: "la frase" */
     size_t blocks;                     /* blocks emitted so far */
     rel_doc_kpi *kpis;                 /* inside {% cifre_chiave %}: bullets become tiles */
     size_t kpi_count;
@@ -99,8 +105,40 @@ size_t rel_engine_free_tables(const engine *e, const char *after, const rel_data
 void rel_engine_tables_after(engine *e, const char *narrative, rel_origin at);
 void rel_engine_obligation(engine *e, const tpl_node *node);
 
+/* The text `relazione init` writes where the user has still to write:
+ * "[DA COMPILARE]". */
+#define REL_MARKER "[DA COMPILARE]"
+
+/* Reports REL_MARKER in `text` (which starts at `at`), by mode: a warning
+ * while checking and in drafts, an error in a final build (R030). `what`
+ * names the text for the message. True when the marker is there. */
+bool rel_engine_marker(engine *e, const char *text, rel_origin at, const char *what);
+
+/* Reports REL_MARKER in the metadata and in every cell of the input's
+ * tables (once per file): in markers.c. */
+void rel_engine_scan_markers(engine *e);
+
+/* In a draft, prints "[DA COMPILARE] detail" where something is missing;
+ * the gap is not content (an {% obbligo %} stays unfulfilled). Nothing in
+ * other modes. */
+void rel_engine_gap(engine *e, const char *detail, rel_origin at);
+
+/* non_applicabile.csv: before the run, room to note which lines an item
+ * took (false when out of memory); after it, W048 for each line no item
+ * took, with the nearest code of `template` as a hint. */
+bool rel_engine_reasons_begin(engine *e);
+void rel_engine_reasons_end(engine *e, const tpl_node *template);
+
 /* Runs a list of nodes. */
 void rel_engine_run(engine *e, const tpl_node *node);
+
+/* Evaluates `formula` (found at `at`). Errors are reported and false
+ * returned; in a default template, when the only errors are data the input
+ * lacks (a table, column, year or row), each is a warning R032 at the
+ * input's file saying e->omitting is left out, and e->missing is set
+ * instead of the failure. A first-year entity's N-1 is missing without a
+ * word. In evaluate.c. */
+bool rel_engine_eval(engine *e, const char *formula, rel_origin at, rel_rational *value);
 
 /* The value of `formula` (found at `at`) formatted by `filter` (found at
  * `filter_at`; NULL: by the value's kind), or NULL after an error. */

@@ -55,10 +55,20 @@ void rel_engine_kpi(engine *e, const tpl_node *node)
     }
     const char *filter = count > 2 && parts[2][0] ? parts[2] : NULL;
     rel_origin filter_at = at_offset(node->at, node->text, count > 2 ? offsets[2] : 0);
+    e->omitting = rel_arena_printf(e->arena, "la cifra chiave «%s»", parts[0]);
     const char *value = rel_engine_format(e, parts[1], at_offset(node->at, node->text, offsets[1]),
                                           filter, filter_at);
     const char *change = "";
+    if (e->missing || e->omitting == NULL) {
+        /* the tile is left out: its data is absent (said), or memory ran out */
+        e->missing = false;
+        if (e->omitting == NULL)
+            rel_engine_oom(e, node->at);
+        return;
+    }
     if (value != NULL && count > 3 && parts[3][0]) {
+        e->omitting = rel_arena_printf(e->arena, "il confronto con l'esercizio precedente "
+                                       "della cifra chiave «%s»", parts[0]);
         const char *formula = rel_arena_printf(
             e->arena, "SE((%s) = 0; 0; ((%s) - (%s)) / ABS(%s) * 100)", parts[3], parts[1],
             parts[3], parts[3]);
@@ -67,8 +77,11 @@ void rel_engine_kpi(engine *e, const tpl_node *node)
                                              "var_perc", filter_at) : NULL;
         change = change ? rel_arena_printf(e->arena, "%s sul %d", change,
                                            e->ctx->model->entity.year - 1) : NULL;
-        if (change == NULL && e->ok)
+        if (e->missing)
+            change = "";
+        else if (change == NULL && e->ok)
             rel_engine_oom(e, node->at);
+        e->missing = false;
     }
     if (value != NULL && change != NULL)
         e->kpis[e->kpi_count++] = (rel_doc_kpi){parts[0], value, change};

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/codes.h"
+#include "pipeline/load_model.h"
 #include "template/engine.h"
 #include "validate/labels.h"
 
@@ -127,6 +128,7 @@ void rel_engine_narrative(engine *e, const rel_narrative *narrative)
     rel_engine_flush(e);
     int section = rel_engine_depth(e);
     rel_origin at = {narrative->path, 1, 1};
+    rel_engine_marker(e, narrative->text, at, "testo");
     for (const char *cursor = narrative->text; *cursor && e->ok; at.line++) {
         const char *line_start = cursor;
         const char *end = strchr(cursor, '\n');
@@ -183,5 +185,23 @@ void rel_engine_text(engine *e, const tpl_node *node)
     if (narrative != NULL) {
         rel_engine_narrative(e, narrative);
         rel_engine_tables_after(e, narrative->name, node->at);
+        return;
     }
+    if (name == NULL)
+        return;
+    const char *file = rel_arena_printf(e->arena, "%s/%s.md", REL_DIR_TEXTS, name);
+    const char *path = rel_arena_printf(e->arena, "%s/%s", e->ctx->input_dir, file ? file : "");
+    if (file == NULL || path == NULL) {
+        rel_engine_oom(e, node->at);
+        return;
+    }
+    /* inside an {% obbligo %} the item itself says what is missing (R013);
+     * elsewhere a draft shows and lists what is still to write */
+    if (e->obligations > 0 || e->ctx->mode != REL_TEMPLATE_DRAFT)
+        return;
+    rel_diag_add(e->diags, REL_SEV_NOTE, REL_R_TEXT_ABSENT, (rel_origin){path, 0, 0},
+                 "testo assente: la relazione lo prevede%s%s%s; scrivere questo file",
+                 e->heading ? " nella sezione «" : "", e->heading ? e->heading : "",
+                 e->heading ? "»" : "");
+    rel_engine_gap(e, rel_arena_printf(e->arena, "(%s)", file), node->at);
 }

@@ -201,14 +201,9 @@ static const char *placeholder(engine *e, const char *inner, size_t len, rel_ori
 const char *rel_engine_format(engine *e, const char *formula, rel_origin at,
                               const char *filter_name, rel_origin filter_at)
 {
-    rel_formula *parsed = rel_formula_parse(formula, at, e->arena, e->diags);
-    rel_formula_names names = rel_engine_names(e);
     rel_rational value;
-    if (parsed == NULL
-        || !rel_formula_eval(parsed, e->ctx->model, &names, e->arena, e->diags, &value)) {
-        e->ok = false;
+    if (!rel_engine_eval(e, formula, at, &value))
         return NULL;
-    }
     return format_value(e, value, filter_name, filter_at);
 }
 

@@ -84,8 +84,13 @@ bool rel_template_render(const rel_template_ctx *ctx, rel_document *doc, rel_are
     }
     engine e = {.ctx = ctx, .doc = doc, .arena = arena, .diags = diags, .ok = true};
     rel_text_buf_init(&e.paragraph, arena);
+    if (!rel_engine_reasons_begin(&e))
+        rel_engine_oom(&e, (rel_origin){path, 0, 0});
+    rel_engine_scan_markers(&e);
     rel_engine_run(&e, nodes);
     rel_engine_flush(&e);
+    if (!e.halted && !e.out_of_memory)
+        rel_engine_reasons_end(&e, nodes);
     /* Contract: false only with an error reported. Every part that fails
      * reports its own; this is the net under any that would not. */
     if (!e.ok && diags->errors == errors)

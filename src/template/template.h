@@ -18,12 +18,21 @@
 #include "model/model.h"
 #include "reconcile/finding.h"
 
+/* What the document is evaluated for: it decides what a text still to be
+ * written ([DA COMPILARE], or absent) means. */
+typedef enum rel_template_mode {
+    REL_TEMPLATE_CHECK,           /* `check`: warnings, so the user knows what is left */
+    REL_TEMPLATE_DRAFT,           /* a draft build: warnings, and the gaps printed */
+    REL_TEMPLATE_FINAL,           /* a final build: a text still to write is a finding */
+} rel_template_mode;
+
 typedef struct rel_template_ctx {
     const rel_model *model;
     const rel_indicators *indicators;
     rel_findings *findings;       /* statutory items missing are added here (R013) */
     const char *input_dir;
     const char *template_dir;     /* the default templates */
+    rel_template_mode mode;
 } rel_template_ctx;
 
 /* Where the default templates are: RELAZIONE_TEMPLATE_DIR, else the

@@ -150,7 +150,9 @@ static void check_years(validation *v)
         if (rel_dataset_year_column(d, wanted) < 0) {
             error(v, REL_E_COL_YEAR_MISSING, (rel_origin){v->table->path, 1, 0},
                   "manca la colonna dell'anno %d%s", wanted,
-                  back ? " (l'esercizio precedente, per il confronto)" : " (l'esercizio)");
+                  back ? " (l'esercizio precedente, per il confronto; se l'ente è al primo "
+                         "esercizio, scrivere primo_esercizio = sì in [esercizio] di metadati.ini)"
+                       : " (l'esercizio)");
         }
     }
 }

@@ -24,6 +24,9 @@ const rel_metadata_key rel_metadata_keys[] = {
           "sì per una cooperativa: la relazione tratta anche l'art. 2545 c.c."),
     {"esercizio.anno", REL_META_YEAR, true, offsetof(rel_entity, year), "{anno}",
      "l'esercizio della relazione"},
+    TYPED("esercizio.primo_esercizio", BOOL, first_year, "no",
+          "sì se è il primo esercizio dell'ente: nessuna colonna dell'anno precedente, nessun "
+          "confronto"),
     TYPED("esercizio.data_approvazione", DATE, approval, "31/03/{anno+1}",
           "data di approvazione del progetto di bilancio da parte del CdA (gg/mm/aaaa)"),
     TEXT("firmatari.presidente", false, president, "Nome Cognome", "nome del Presidente"),
@@ -33,9 +36,11 @@ const rel_metadata_key rel_metadata_keys[] = {
     TYPED("opzioni.modello", TEMPLATE, template_kind, "gestione",
           "«gestione» (art. 2428 c.c.) oppure «consuntivo» (relazione consuntivo)"),
     TYPED("opzioni.soglia_scostamento", MONEY, variance_threshold, "€ 10.000,00",
-          "uno scostamento oltre questa cifra va motivato nelle schede"),
+          "uno scostamento va motivato nelle schede se supera questa cifra e insieme la "
+          "percentuale qui sotto (una sola soglia indicata: quella sola)"),
     TYPED("opzioni.soglia_scostamento_percentuale", PERCENT, variance_threshold_pct, "10%",
-          "uno scostamento oltre questa percentuale va motivato nelle schede"),
+          "percentuale dello scostamento sul preventivo oltre la quale, insieme alla cifra, "
+          "va motivato"),
     TYPED("opzioni.separatore", SEPARATOR, separator, "",
           "separatore dei CSV: «;», «,» oppure «tab»; vuoto = riconosciuto da sé"),
     TEXT("schede.livelli", false, schedule_levels, "area, azione",
