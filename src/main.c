@@ -60,7 +60,8 @@ static bool parse_year(const char *text, int *year)
 {
     char *end;
     long value = strtol(text, &end, 10);
-    if (*end != '\0' || strlen(text) != 4 || value < 1900 || value > 2199)
+    /* N-1 and the approval in N+1 must be valid years too (1900-2199) */
+    if (*end != '\0' || strlen(text) != 4 || value < 1901 || value > 2198)
         return false;
     *year = (int)value;
     return true;
@@ -109,7 +110,8 @@ static int parse_args(int argc, char **argv, cli_args *args)
             args->draft = true;
         } else if (strcmp(arg, "--anno") == 0) {
             if (++i == argc || !parse_year(argv[i], &args->year))
-                return usage_error("dopo --anno serve un anno di quattro cifre");
+                return usage_error("dopo --anno serve un anno di quattro cifre, dal 1901 al "
+                                   "2198");
         } else if (strcmp(arg, "-j") == 0 || strcmp(arg, "--jobs") == 0
                    || (strncmp(arg, "-j", 2) == 0 && arg[2] >= '0' && arg[2] <= '9')) {
             const char *value = arg[2] >= '0' && arg[2] <= '9' ? arg + 2 : ++i < argc ? argv[i] : "";
@@ -158,8 +160,9 @@ static void report_success(const cli_args *args, rel_exit status, bool published
                     args->output, rel_build_outputs[i]);
         fprintf(stderr, "%s\n", status == REL_EXIT_OK ? "" : " (BOZZA)");
     } else if (strcmp(args->command, "init") == 0 && status == REL_EXIT_OK) {
-        fprintf(stderr, "relazione: creata la cartella %s per l'esercizio %d: sostituire gli "
-                        "esempi con i dati dell'ente\n", args->input, args->year);
+        fprintf(stderr, "relazione: creata la cartella %s per l'esercizio %d: leggere "
+                        "LEGGIMI.txt e sostituire gli esempi ([DA COMPILARE]) con i dati "
+                        "dell'ente\n", args->input, args->year);
     }
 }
 

@@ -94,6 +94,12 @@ Lo stato patrimoniale riclassificato, confrontato con quello dell'esercizio prec
 {% se dati indici %}
 {% tabella indici %}
 {% fine %}
+{% se dati stato_patrimoniale %}
+{% altrimenti %}
+{% se dati indicatori %}
+Gli indicatori di risultato dell'esercizio sono riportati nel capitolo «Indicatori».
+{% fine %}
+{% fine %}
 {% fine %}
 
 # Fondi istituzionali e di ambito

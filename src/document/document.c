@@ -68,8 +68,14 @@ bool rel_doc_table_row(rel_document *doc, rel_doc_table *table, rel_row_style st
         table->rows = rows;
         table->row_capacity = capacity;
     }
-    table->rows[table->row_count++] = (rel_doc_row){style, cells};
+    table->rows[table->row_count++] = (rel_doc_row){style, cells, false};
     return true;
+}
+
+void rel_doc_table_highlight(rel_doc_table *table)
+{
+    if (table->row_count > 0)
+        table->rows[table->row_count - 1].highlight = true;
 }
 
 bool rel_doc_chart_add(rel_document *doc, const rel_doc_chart *chart)

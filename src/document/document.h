@@ -26,6 +26,7 @@ typedef enum rel_row_style {
 typedef struct rel_doc_row {
     rel_row_style style;
     const char **cells;        /* `columns` strings; GROUP and NOTE rows use cells[0] */
+    bool highlight;            /* to be seen first, whatever its style: a failed check */
 } rel_doc_row;
 
 typedef struct rel_doc_table {
@@ -142,5 +143,9 @@ bool rel_doc_chart_add(rel_document *doc, const rel_doc_chart *chart);
 /* Appends a row; `cells` (table->columns strings) is not copied. */
 bool rel_doc_table_row(rel_document *doc, rel_doc_table *table, rel_row_style style,
                        const char **cells);
+
+/* Marks the last row appended as one to be seen first (a renderer tints
+ * it). A no-op on a table without rows. */
+void rel_doc_table_highlight(rel_doc_table *table);
 
 #endif

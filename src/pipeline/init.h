@@ -1,10 +1,13 @@
 /*
  * init.h - `relazione init DIR`: a ready-to-fill input directory.
  *
- * Every file of docs/INPUT.md, written from the same schemas the validator
- * applies, each with its header and one example line, so that the
- * skeleton passes `relazione check` as it is and an accountant only has to
- * replace the examples.
+ * Every file of docs/INPUT.md: metadati.ini from the keys the validator
+ * knows, the tables from the samples of templates/scheletro/ (figures that
+ * reconcile, years from `year`), a narrative for every {% testo %} of the
+ * default templates and LEGGIMI.txt. Wherever the entity's own words go,
+ * "[DA COMPILARE]": the skeleton passes `relazione check` with warnings
+ * only, builds as a draft that shows each gap, and refuses a final build
+ * until every one is replaced.
  */
 #ifndef REL_INIT_H
 #define REL_INIT_H

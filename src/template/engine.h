@@ -105,10 +105,6 @@ size_t rel_engine_free_tables(const engine *e, const char *after, const rel_data
 void rel_engine_tables_after(engine *e, const char *narrative, rel_origin at);
 void rel_engine_obligation(engine *e, const tpl_node *node);
 
-/* The text `relazione init` writes where the user has still to write:
- * "[DA COMPILARE]". */
-#define REL_MARKER "[DA COMPILARE]"
-
 /* Reports REL_MARKER in `text` (which starts at `at`), by mode: a warning
  * while checking and in drafts, an error in a final build (R030). `what`
  * names the text for the message. True when the marker is there. */

@@ -21,15 +21,13 @@ static rel_origin position_of(rel_origin at, const char *text, size_t offset)
     return at;
 }
 
+/* `what` says what holds the marker and what to put in its place. */
 static void report(engine *e, rel_origin at, const char *what)
 {
     bool final = e->ctx->mode == REL_TEMPLATE_FINAL;
     rel_diag_add(e->diags, final ? REL_SEV_ERROR : REL_SEV_WARNING, REL_R_TO_WRITE, at,
-                 "%s ancora da compilare (%s): %s", what, REL_MARKER,
-                 final ? "sostituirlo con il testo dell'ente; la relazione definitiva non si "
-                         "compila finché resta (una bozza sì: --bozza)"
-                       : "va sostituito prima della relazione definitiva, che altrimenti non "
-                         "si compila");
+                 "%s; finché resta «%s» la relazione definitiva non si compila%s", what,
+                 REL_MARKER, final ? " (una bozza sì: --bozza)" : "");
 }
 
 bool rel_engine_marker(engine *e, const char *text, rel_origin at, const char *what)
@@ -47,7 +45,7 @@ static void scan_metadata(engine *e)
                                  &entity->tax_code, &entity->president, &entity->director};
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
         if (strstr(texts[i]->text, REL_MARKER) != NULL)
-            report(e, texts[i]->at, "valore d'esempio dei metadati");
+            report(e, texts[i]->at, "valore d'esempio: scrivere quello dell'ente");
 }
 
 /* One report per table: the first cell, and how many there are. */
@@ -67,9 +65,9 @@ static void scan_dataset(engine *e, const rel_dataset *d)
     if (first == NULL)
         return;
     const char *what = count == 1
-        ? "riga d'esempio di «relazione init»"
-        : rel_arena_printf(e->arena, "riga d'esempio di «relazione init» (%zu celle con il "
-                           "segnaposto in questo file)", count);
+        ? "riga d'esempio: sostituire gli esempi con i dati dell'ente"
+        : rel_arena_printf(e->arena, "riga d'esempio (%zu celle d'esempio in questo file): "
+                           "sostituire gli esempi con i dati dell'ente", count);
     report(e, first->at, what ? what : "riga d'esempio");
 }
 

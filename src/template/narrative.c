@@ -128,7 +128,7 @@ void rel_engine_narrative(engine *e, const rel_narrative *narrative)
     rel_engine_flush(e);
     int section = rel_engine_depth(e);
     rel_origin at = {narrative->path, 1, 1};
-    rel_engine_marker(e, narrative->text, at, "testo");
+    rel_engine_marker(e, narrative->text, at, "testo d'esempio: scrivere quello dell'ente");
     for (const char *cursor = narrative->text; *cursor && e->ok; at.line++) {
         const char *line_start = cursor;
         const char *end = strchr(cursor, '\n');

@@ -31,12 +31,10 @@ static const struct {
                       "ultimo comma, c.c.)"},
 };
 
-/* Why `code` may not be declared not applicable by this entity, or NULL. */
-static const char *why_mandatory(const engine *e, const char *code)
+const char *rel_template_mandatory(const char *code, bool cooperative)
 {
     for (size_t i = 0; i < sizeof mandatory / sizeof mandatory[0]; i++)
-        if (strcmp(mandatory[i].code, code) == 0
-            && (!mandatory[i].cooperative || e->ctx->model->entity.cooperative))
+        if (strcmp(mandatory[i].code, code) == 0 && (!mandatory[i].cooperative || cooperative))
             return mandatory[i].why;
     return NULL;
 }
@@ -165,7 +163,8 @@ static void state_not_applicable(engine *e, const tpl_node *node, const reasons 
         e->ok = false;
         return;
     }
-    rel_engine_marker(e, reason->text, reason->at, "motivo di non applicabilità");
+    rel_engine_marker(e, reason->text, reason->at, "motivo d'esempio: scrivere perché la voce "
+                      "non si applica all'ente");
     const char *text = rel_arena_printf(e->arena, "Non applicabile: %s", reason->text);
     rel_engine_emitted(e, text && rel_doc_paragraph(e->doc, text), node->at);
 }
@@ -179,7 +178,7 @@ void rel_engine_obligation(engine *e, const tpl_node *node)
     }
     reasons r = reasons_of(e);
     long row = reason_row(&r, code->value);
-    const char *why = why_mandatory(e, code->value);
+    const char *why = rel_template_mandatory(code->value, e->ctx->model->entity.cooperative);
     rel_origin at;
     const char *where = where_to_write(e, node, &at);
     if (row >= 0) {
@@ -247,6 +246,12 @@ void rel_engine_reasons_end(engine *e, const tpl_node *template)
     const char *codes[64];
     size_t count = 0;
     collect_codes(template, codes, &count, 64);
+    if (r.data && r.data->row_count > 0 && count == 0) {
+        rel_diag_add(e->diags, REL_SEV_WARNING, REL_W_NA_UNUSED, (rel_origin){r.data->path, 0, 0},
+                     "il modello in uso non ha voci richieste dalla legge (le ha la relazione "
+                     "sulla gestione, modello = gestione): il file è ignorato");
+        return;
+    }
     for (size_t i = 0; r.data && r.voce >= 0 && i < r.data->row_count; i++) {
         if (e->reasons_used[i])
             continue;

@@ -34,8 +34,12 @@ static bool check_row(rel_document *doc, rel_doc_table *table, const rel_finding
     for (size_t i = 0; i < 6; i++)
         if (cells[i] == NULL)
             return false;
-    return rel_doc_table_row(doc, table, f->status == REL_CHECK_ERROR ? REL_STYLE_TOTAL
-                                                                      : REL_STYLE_NORMAL, cells);
+    bool failed = f->status == REL_CHECK_ERROR;
+    if (!rel_doc_table_row(doc, table, failed ? REL_STYLE_TOTAL : REL_STYLE_NORMAL, cells))
+        return false;
+    if (failed)
+        rel_doc_table_highlight(table);
+    return true;
 }
 
 bool rel_report_checks(rel_document *doc, const rel_findings *findings, const char *heading)
@@ -54,8 +58,12 @@ bool rel_report_checks(rel_document *doc, const rel_findings *findings, const ch
                                : NULL;
     if (table == NULL)
         return false;
-    for (size_t i = 0; i < findings->count; i++)
-        if (!check_row(doc, table, &findings->items[i]))
-            return false;
+    /* what the reader must act on first: errors, then rounding, then the rest */
+    static const rel_check_status order[] = {REL_CHECK_ERROR, REL_CHECK_ROUNDING, REL_CHECK_MATCH};
+    for (size_t k = 0; k < sizeof order / sizeof order[0]; k++)
+        for (size_t i = 0; i < findings->count; i++)
+            if (findings->items[i].status == order[k] && !check_row(doc, table,
+                                                                    &findings->items[i]))
+                return false;
     return true;
 }

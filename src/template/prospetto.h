@@ -11,7 +11,9 @@
 #include "reconcile/finding.h"
 
 /* Appends a heading, a sentence with the counts, and a table with one row
- * per check: what, where, declared, expected, difference, outcome. */
+ * per check: what, where, declared, expected, difference, outcome. The
+ * checks that failed come first, highlighted, then the rounding
+ * differences, then the checks that hold. */
 bool rel_report_checks(rel_document *doc, const rel_findings *findings, const char *heading);
 
 #endif

@@ -18,6 +18,9 @@
 #include "model/model.h"
 #include "reconcile/finding.h"
 
+/* The text `relazione init` writes where the user has still to write. */
+#define REL_MARKER "[DA COMPILARE]"
+
 /* What the document is evaluated for: it decides what a text still to be
  * written ([DA COMPILARE], or absent) means. */
 typedef enum rel_template_mode {
@@ -48,5 +51,22 @@ const char *rel_template_path(const rel_template_ctx *ctx, rel_arena *arena);
  * returns false if any was added or memory ran out. */
 bool rel_template_render(const rel_template_ctx *ctx, rel_document *doc, rel_arena *arena,
                          rel_diags *diags);
+
+/* A narrative a template asks for ({% testo NOME %}), and what it is for. */
+typedef struct rel_template_text {
+    const char *name;             /* "rischi", "area_disabilita": testi/NAME.md */
+    const char *purpose;          /* Italian: what to write there */
+    const char *item;             /* the {% obbligo %} code it supplies, or NULL */
+} rel_template_text;
+
+/* Every narrative the template at `path` asks for, in order, once each; a
+ * {% testo VAR %} inside {% per VAR in TABELLA.COLONNA %} once per value
+ * of that column in `model`. Parse errors go to `diags` (false). */
+bool rel_template_texts(const char *path, const rel_model *model, rel_arena *arena,
+                        rel_diags *diags, rel_template_text **texts, size_t *count);
+
+/* Why the statutory item `code` may never be declared not applicable (for
+ * this kind of entity), or NULL when it may. */
+const char *rel_template_mandatory(const char *code, bool cooperative);
 
 #endif

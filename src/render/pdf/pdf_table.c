@@ -17,6 +17,7 @@
 /* A row ready to draw: every cell encoded and wrapped to its column. */
 typedef struct laid_row {
     rel_row_style style;
+    bool highlight;           /* on a tinted band (document.h) */
     rel_pdf_line **lines;     /* per column */
     size_t *line_counts;
     double height;
@@ -145,6 +146,7 @@ static bool lay_out_row(rel_pdf_ctx *ctx, const table_geometry *g, const char **
 {
     size_t columns = g->table->columns;
     row->style = style;
+    row->highlight = false;
     row->lines = rel_arena_array(ctx->arena, columns, sizeof *row->lines);
     row->line_counts = rel_arena_array(ctx->arena, columns, sizeof *row->line_counts);
     if (row->lines == NULL || row->line_counts == NULL)
@@ -202,6 +204,8 @@ static void draw_slice(rel_pdf_ctx *ctx, const table_geometry *g, const laid_row
     double height = (double)count * g->leading + 2 * CELL_PAD_Y;
     if (header)
         fill_band(ctx, top, height, 0.85, 0.89, 0.94);
+    else if (row->highlight)
+        fill_band(ctx, top, height, 1.0, 0.89, 0.87);
     else if (row->style == REL_STYLE_GROUP)
         fill_band(ctx, top, height, 0.94, 0.95, 0.96);
     if (row->style == REL_STYLE_TOTAL && first == 0)
@@ -304,6 +308,7 @@ static bool draw_table(rel_pdf_ctx *ctx, const rel_doc_table *table, const table
         laid_row row;
         if (!lay_out_row(ctx, g, table->rows[r].cells, table->rows[r].style, false, &row))
             return false;
+        row.highlight = table->rows[r].highlight;
         double page = ctx->top - REL_PDF_BOTTOM - header.height;
         if (row.height > page) {
             if (!draw_tall_row(ctx, g, &row, &header))
