@@ -355,7 +355,7 @@ static rel_doc_table *column_slice(rel_pdf_ctx *ctx, const rel_doc_table *table,
             return NULL;
         for (size_t k = 0; k < n; k++)
             cells[k] = spans(row->style) && k > 0 ? "" : row->cells[k == 0 ? 0 : first + k - 1];
-        rows[r] = (rel_doc_row){row->style, cells};
+        rows[r] = (rel_doc_row){row->style, cells, row->highlight};
     }
     *part = (rel_doc_table){table->caption, n, header, align, widths, rows, table->row_count,
                             table->row_count};
