@@ -258,10 +258,13 @@ class Degrade(unittest.TestCase):
         result = run("check", self.dir)
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assert_no_template_line(result)
-        self.assertIn(os.path.join(self.dir, "costi.csv") + ": avviso: la tabella «costi» non "
-                      "ha la colonna «2023»: la relazione omette il confronto con l'esercizio "
-                      "precedente della cifra chiave «Uscite»", result.stderr)
-        self.assertIn("aggiungere la colonna per mostrarlo [R032]", result.stderr)
+        warning = [line for line in result.stderr.splitlines() if line.startswith(
+            os.path.join(self.dir, "costi.csv") + ": avviso: la tabella «costi» non ha la "
+            "colonna")]
+        self.assertEqual(len(warning), 1, result.stderr)
+        self.assertIn("«2023»: la relazione omette il confronto con l'esercizio precedente "
+                      "della cifra chiave «Uscite»", warning[0])
+        self.assertTrue(warning[0].endswith("aggiungere la colonna per mostrarlo [R032]"))
 
     def test_no_row_a_key_figure_names(self):
         self.rewrite("stato_patrimoniale.csv",
