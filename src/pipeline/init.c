@@ -85,7 +85,10 @@ static void write_metadata(rel_init_ctx *s)
             fprintf(file, "\n[%s]\n", section ? section : "");
         }
         const char *example = expand_years(s, key->example);
-        bool own_words = key->type == REL_META_TEXT && example && example[0];
+        /* the entity's own names and addresses, not the technical keys */
+        bool own_words = key->type == REL_META_TEXT && example && example[0]
+                         && (strncmp(key->name, "ente.", 5) == 0
+                             || strncmp(key->name, "firmatari.", 10) == 0);
         fprintf(file, "# %s%s\n%s%s = %s%s\n", key->help, key->required ? " (obbligatorio)" : "",
                 example && example[0] ? "" : "# ", dot + 1, own_words ? REL_MARKER " " : "",
                 example ? example : "");
