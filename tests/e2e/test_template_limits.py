@@ -106,6 +106,28 @@ class TemplateLimits(unittest.TestCase):
         self.assertIn("attivita.tpl:1:4: errore: la tabella «costi» non ha la colonna «2042» "
                       "[T003]", result.stderr)
 
+    def test_an_indice_entry_too_long_for_one_line_is_printed_whole(self):
+        """It printed its first line only; now every line, the page number
+        on the last, the whole entry one link."""
+        title = ("Rapporti con le imprese controllate, collegate, controllanti e sottoposte al "
+                 "controllo di queste ultime, e con gli enti pubblici soci che esercitano il "
+                 "controllo analogo ULTIMAPAROLA")
+        headings = [f"Capitolo {i}" for i in range(1, 60)] + [title]
+        self.write("modello.tpl", "{% indice %}\n" +
+                   "".join(f"# {h}\nTesto.\n\n" for h in headings))
+        result = self.build()
+        self.assertEqual(result.returncode, 0, result.stderr)
+        pdf = os.path.join(self.out, "relazione.pdf")
+        indice = subprocess.run(["pdftotext", "-raw", "-f", "2", "-l", "3", pdf, "-"],
+                                capture_output=True, text=True, check=True).stdout
+        self.assertIn(" ".join(title.split()[-6:]), " ".join(indice.split()))
+        self.assertRegex(" ".join(indice.split()), r"ULTIMAPAROLA[ .]+\d+ ")
+        qdf = os.path.join(self.tmp, "qdf.pdf")
+        subprocess.run(["qpdf", "--qdf", "--object-streams=disable", pdf, qdf], check=True)
+        with open(qdf, "rb") as f:
+            links = len(re.findall(rb"/Subtype /Link", f.read()))
+        self.assertEqual(links, len(headings))
+
     def test_a_paragraph_of_5_mb_costs_memory_in_proportion(self):
         """1.524 lines of 3,5 kB, one paragraph: 4 GB and 26 s before (each
         line re-copied the paragraph so far), now about 130 MB."""
