@@ -20,6 +20,7 @@
 #define I(x) REL_BALANCE_##x
 #define S(x) (REL_BALANCE_ITEM_COUNT + REL_BALANCE_##x)
 #define MAX_TERMS 6
+_Static_assert(MAX_TERMS == REL_BALANCE_MAX_TERMS, "balance.h exports the terms");
 
 typedef struct term {
     int sign;          /* +1, -1; 0 ends the list */
@@ -306,6 +307,8 @@ static void check_subtotals(const rel_dataset *sheet, int code, int col, const r
         rel_findings_check(findings, REL_R_BALANCE_SUBTOTAL, 2, true, declared, expected, 0,
                            allowance(whole, b->parts[s]), "%s al 31/12/%d",
                            subtotals[s].name, b->year);
+        rel_findings_describe(findings, NULL, rel_source_derived(findings->arena, "bilancio",
+                                                                 b->year, subtotals[s].code));
     }
 }
 
@@ -324,6 +327,11 @@ static void check_identity(const rel_dataset *sheet, int col, const rel_balance 
                        allowance(whole_euros(sheet, col), parts),
                        "Totale attivo uguale a patrimonio netto e passività al 31/12/%d",
                        b->year);
+    rel_findings_describe(findings,
+                          rel_source_derived(findings->arena, "bilancio", b->year,
+                                             rel_balance_subtotal_key(REL_BALANCE_TOTALE_ATTIVO)),
+                          rel_source_derived(findings->arena, "bilancio", b->year,
+                                             rel_balance_subtotal_key(REL_BALANCE_TOTALE_PASSIVO)));
 }
 
 static int ratio_of(const char *code)
@@ -365,6 +373,8 @@ static void check_ratio(const rel_value *cell, int scale, rel_balance_ratio r,
     rel_figure recomputed = {expected, computed, RECOMPUTED};
     rel_findings_check(findings, REL_R_RATIO, COMPARE_DECIMALS, false, declared, recomputed, 0,
                        0, "%s al 31/12/%d", ratios[r].name, b->year);
+    rel_findings_describe(findings, NULL,
+                          rel_source_derived(findings->arena, "indici", b->year, ratios[r].code));
 }
 
 static void check_ratios(const rel_model *model, const rel_balance *b, rel_findings *findings)
@@ -420,6 +430,52 @@ const char *rel_balance_item_code(rel_balance_item item)
 const char *rel_balance_subtotal_code(rel_balance_subtotal subtotal)
 {
     return (unsigned)subtotal < REL_BALANCE_SUBTOTAL_COUNT ? subtotals[subtotal].code : NULL;
+}
+
+/* The keys of the subtotals that cannot be declared (balance.h). */
+static const char *const undeclarable_keys[REL_BALANCE_SUBTOTAL_COUNT] = {
+    [REL_BALANCE_ATTIVITA_FINANZIARIE_CORRENTI] = "attivita_finanziarie_correnti",
+    [REL_BALANCE_DEBITI_FINANZIARI_CORRENTI] = "debiti_finanziari_correnti",
+    [REL_BALANCE_DEBITI_FINANZIARI_NON_CORRENTI] = "debiti_finanziari_non_correnti",
+    [REL_BALANCE_LIQUIDITA_IMMEDIATE] = "liquidita_immediate",
+    [REL_BALANCE_LIQUIDITA_DIFFERITE] = "liquidita_differite",
+    [REL_BALANCE_PASSIVITA_CORRENTI] = "passivita_correnti",
+    [REL_BALANCE_PASSIVITA_CONSOLIDATE] = "passivita_consolidate",
+    [REL_BALANCE_ATTIVO_CIRCOLANTE] = "attivo_circolante",
+    [REL_BALANCE_DEBITI_TRIBUTARI_PREVIDENZIALI_TOTALI] = "debiti_tributari_previdenziali_totali",
+    [REL_BALANCE_TOTALE_ATTIVO] = "totale_attivo",
+    [REL_BALANCE_TOTALE_PASSIVO] = "totale_passivo",
+};
+
+const char *rel_balance_subtotal_key(rel_balance_subtotal subtotal)
+{
+    if ((unsigned)subtotal >= REL_BALANCE_SUBTOTAL_COUNT)
+        return NULL;
+    return subtotals[subtotal].code ? subtotals[subtotal].code : undeclarable_keys[subtotal];
+}
+
+static size_t copy_terms(const term *terms, rel_balance_term *out)
+{
+    size_t n = 0;
+    for (; n < MAX_TERMS && terms[n].sign != 0; n++)
+        out[n] = (rel_balance_term){terms[n].sign, terms[n].quantity};
+    return n;
+}
+
+size_t rel_balance_subtotal_terms(rel_balance_subtotal subtotal, rel_balance_term *out)
+{
+    return (unsigned)subtotal < REL_BALANCE_SUBTOTAL_COUNT
+               ? copy_terms(subtotals[subtotal].terms, out) : 0;
+}
+
+size_t rel_balance_ratio_terms(rel_balance_ratio ratio, rel_balance_term *numerator,
+                               int *denominator, bool *percent)
+{
+    if ((unsigned)ratio >= REL_BALANCE_RATIO_COUNT)
+        return 0;
+    *denominator = ratios[ratio].denominator;
+    *percent = ratios[ratio].percent;
+    return copy_terms(ratios[ratio].numerator, numerator);
 }
 
 const char *rel_balance_subtotal_name(rel_balance_subtotal subtotal)

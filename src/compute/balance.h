@@ -158,6 +158,28 @@ const char *rel_balance_item_code(rel_balance_item item);
  * one that cannot be declared. */
 const char *rel_balance_subtotal_code(rel_balance_subtotal subtotal);
 
+/* A stable key for every subtotal: its code when declarable, else a name
+ * in the same style ("totale_attivo"). For back ends that name them. */
+const char *rel_balance_subtotal_key(rel_balance_subtotal subtotal);
+
+/* A quantity of the sheet: an item (below REL_BALANCE_ITEM_COUNT) or a
+ * subtotal (REL_BALANCE_ITEM_COUNT + its index), with its sign in a sum. */
+typedef struct rel_balance_term {
+    int sign;
+    int quantity;
+} rel_balance_term;
+
+/* The definition of `subtotal` as terms over items and earlier subtotals
+ * (at most REL_BALANCE_MAX_TERMS, into `out`); returns how many. For back
+ * ends that write the sheet as formulas. */
+#define REL_BALANCE_MAX_TERMS 6
+size_t rel_balance_subtotal_terms(rel_balance_subtotal subtotal, rel_balance_term *out);
+
+/* The definition of `ratio`: its numerator's terms (returns how many), its
+ * denominator quantity, and whether it is a percentage (x 100). */
+size_t rel_balance_ratio_terms(rel_balance_ratio ratio, rel_balance_term *numerator,
+                               int *denominator, bool *percent);
+
 /* The Italian name of a subtotal: "Capitale d'esercizio netto". */
 const char *rel_balance_subtotal_name(rel_balance_subtotal subtotal);
 

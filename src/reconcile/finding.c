@@ -55,6 +55,7 @@ static rel_check_status check_va(rel_findings *findings, const char *code, int s
     char name[512];
     vsnprintf(name, sizeof name, format, args);
     char *check = rel_arena_strdup(findings->arena, name);
+    findings->last = 0;
     if (check == NULL || (findings->count == findings->capacity && !grow(findings))) {
         findings->out_of_memory = true;
         return status;
@@ -62,8 +63,10 @@ static rel_check_status check_va(rel_findings *findings, const char *code, int s
     findings->items[findings->count++] = (rel_finding){
         .code = code, .check = check, .status = status, .numeric = true, .scale = scale,
         .money = unit == REL_UNIT_MONEY, .unit = unit, .declared = declared,
-        .expected = expected, .difference = difference,
+        .expected = expected, .difference = difference, .tolerance = tolerance,
+        .rounding = rounding,
     };
+    findings->last = findings->count;
     findings->errors += status == REL_CHECK_ERROR;
     findings->roundings += status == REL_CHECK_ROUNDING;
     return status;
@@ -95,6 +98,15 @@ rel_check_status rel_findings_check_unit(rel_findings *findings, const char *cod
     return status;
 }
 
+void rel_findings_describe(rel_findings *findings, const rel_figure_source *declared,
+                           const rel_figure_source *expected)
+{
+    if (findings->last == 0)
+        return;
+    findings->items[findings->last - 1].declared_source = declared;
+    findings->items[findings->last - 1].expected_source = expected;
+}
+
 void rel_findings_flag(rel_findings *findings, const char *code, rel_origin at,
                        const char *format, ...)
 {
@@ -104,6 +116,7 @@ void rel_findings_flag(rel_findings *findings, const char *code, rel_origin at,
     vsnprintf(text, sizeof text, format, args);
     va_end(args);
     char *check = rel_arena_strdup(findings->arena, text);
+    findings->last = 0;
     if (check == NULL || (findings->count == findings->capacity && !grow(findings))) {
         findings->out_of_memory = true;
         return;

@@ -17,6 +17,7 @@
 
 #include "core/arena.h"
 #include "core/diag.h"
+#include "model/dataset.h"
 
 typedef enum rel_check_status {
     REL_CHECK_MATCH,       /* exactly equal */
@@ -40,6 +41,65 @@ typedef struct rel_figure {
     const char *how;       /* Italian: "dichiarato", "somma di 4 righe", "ricalcolato" */
 } rel_figure;
 
+/* What a computed figure of a check is made of, for back ends that show the
+ * datasets (the annex writes it as a formula over their cells). A figure
+ * typed in a cell needs none: its `at` is the cell. */
+typedef enum rel_source_kind {
+    REL_SOURCE_SUM,        /* `column` added over `rows` of `dataset` */
+    REL_SOURCE_LINES,      /* `column` added over every line (REL_ROW_ITEM) of `dataset` */
+    REL_SOURCE_GROUP,      /* `column` added over the lines whose `key_column` is `key`
+                              (labels compared normalised: validate/labels.h) */
+    REL_SOURCE_TERMS,      /* the sum of `terms`, each with its sign */
+    REL_SOURCE_DERIVED,    /* a figure the compiler derives, named below */
+    REL_SOURCE_FORMULA,    /* the user's formula written in the figure's cell `at` */
+} rel_source_kind;
+
+typedef struct rel_figure_source rel_figure_source;
+
+/* A term of REL_SOURCE_TERMS: a figure, its own source (NULL: its cell). */
+typedef struct rel_figure_term {
+    int sign;              /* +1 or -1 */
+    rel_figure figure;
+    const rel_figure_source *source;
+} rel_figure_term;
+
+/* REL_SOURCE_DERIVED names its figure by `family`, `year`, `quantity`:
+ *   "bilancio", 2024, "capitale_immobilizzato"   a balance-sheet subtotal
+ *                                                 recomputed from the items
+ *                                                 (rel_balance_subtotal_key)
+ *   "indici", 2024, "liquidita_primaria"          a ratio recomputed from them
+ *   "obiettivi", 0, "Area Anziani|raggiunti"      the count ("obiettivi") or a
+ *                                                 share of an area's objectives
+ *                                                 ("" before "|": all of them) */
+struct rel_figure_source {
+    rel_source_kind kind;
+    const rel_dataset *dataset;    /* SUM, LINES, GROUP */
+    int column;                    /* SUM, LINES, GROUP */
+    const size_t *rows;            /* SUM: indices into dataset->rows */
+    size_t row_count;
+    int key_column;                /* GROUP */
+    const char *key;
+    const rel_figure_term *terms;  /* TERMS */
+    size_t term_count;
+    const char *family;            /* DERIVED */
+    int year;
+    const char *quantity;
+};
+
+/* Sources in the arena; NULL when out of memory (the figure then has no
+ * source, and the annex shows its value). */
+const rel_figure_source *rel_source_sum(rel_arena *arena, const rel_dataset *dataset, int column,
+                                        const size_t *rows, size_t row_count);
+const rel_figure_source *rel_source_lines(rel_arena *arena, const rel_dataset *dataset,
+                                          int column);
+const rel_figure_source *rel_source_group(rel_arena *arena, const rel_dataset *dataset,
+                                          int column, int key_column, const char *key);
+const rel_figure_source *rel_source_terms(rel_arena *arena, const rel_figure_term *terms,
+                                          size_t count);
+const rel_figure_source *rel_source_derived(rel_arena *arena, const char *family, int year,
+                                            const char *quantity);
+const rel_figure_source *rel_source_formula(rel_arena *arena);
+
 typedef struct rel_finding {
     const char *code;      /* R0xx, stable: docs/ERRORS.md */
     const char *check;     /* Italian: "Totale dell'azione «Tutela minori» – consuntivo" */
@@ -51,6 +111,10 @@ typedef struct rel_finding {
     rel_figure declared;   /* the figure under test (usually typed by the user) */
     rel_figure expected;   /* what it should be (usually computed) */
     int64_t difference;    /* declared - expected */
+    int64_t tolerance;     /* the bounds it was classified with (same scale) */
+    int64_t rounding;
+    const rel_figure_source *declared_source;   /* NULL: a cell, or not described */
+    const rel_figure_source *expected_source;
 } rel_finding;
 
 typedef struct rel_findings {
@@ -61,6 +125,7 @@ typedef struct rel_findings {
     size_t errors;
     size_t roundings;
     bool out_of_memory;
+    size_t last;           /* 1 + index of the check the last call recorded; 0: none */
 } rel_findings;
 
 void rel_findings_init(rel_findings *findings, rel_arena *arena);
@@ -82,6 +147,12 @@ rel_check_status rel_findings_check_unit(rel_findings *findings, const char *cod
                                          int64_t tolerance, int64_t rounding,
                                          const char *format, ...)
     __attribute__((format(printf, 9, 10)));
+
+/* Says what the two figures of the check recorded by the last call to
+ * rel_findings_check(_unit) are made of (either may be NULL). Does
+ * nothing when that call recorded nothing (out of memory). */
+void rel_findings_describe(rel_findings *findings, const rel_figure_source *declared,
+                           const rel_figure_source *expected);
 
 /* Records a rule that does not hold and has no pair of figures (a variance
  * without its motivazione, a column pasted from another year): an error at

@@ -12,9 +12,10 @@ typedef struct implied {
     rel_figure figure;
     int decimals;     /* printed precision of the figures behind it */
     size_t parts;     /* printed figures behind it: 1 for a declared total */
+    const rel_figure_source *source;   /* what a sum is made of; NULL for a cell */
 } implied;
 
-static const implied absent = {false, {0, {NULL, 0, 0}, NULL}, 2, 0};
+static const implied absent = {false, {0, {NULL, 0, 0}, NULL}, 2, 0, NULL};
 
 
 static implied column_total(rel_arena *arena, const rel_dataset *d, int column)
@@ -25,9 +26,10 @@ static implied column_total(rel_arena *arena, const rel_dataset *d, int column)
     for (size_t s = 0; s < d->span_count; s++) {
         const rel_value *v = &d->rows[d->spans[s].total].values[column];
         if (d->spans[s].grand && !d->spans[s].mean && v->present)
-            return (implied){true, {v->number, v->at, "dichiarato"}, decimals, 1};
+            return (implied){true, {v->number, v->at, "dichiarato"}, decimals, 1, NULL};
     }
-    implied result = {true, {0, {NULL, 0, 0}, NULL}, decimals, 0};
+    implied result = {true, {0, {NULL, 0, 0}, NULL}, decimals, 0,
+                      rel_source_lines(arena, d, column)};
     for (size_t r = 0; r < d->row_count; r++)
         if (d->rows[r].kind == REL_ROW_ITEM) {
             result.figure.value += d->rows[r].values[column].number;
@@ -48,6 +50,7 @@ static void compare(rel_findings *findings, const char *code, implied declared, 
     rel_findings_check(findings, code, 2, true, declared.figure, expected.figure, 0,
                        rel_rounding_allowance(2, decimals, parts > 1 ? parts - 1 : 1), "%s",
                        check);
+    rel_findings_describe(findings, declared.source, expected.source);
 }
 
 /* Each cost centre that names an area equals that area of the schedules,
@@ -83,6 +86,10 @@ static void check_centres_by_area(const rel_dataset *centres, const rel_schedule
                            rel_rounding_allowance(2, decimals, lines ? lines : 1),
                            "Centro di costo «%s» = area «%s» delle schede – %s",
                            rel_row_text(row, name), wanted, columns[k]);
+        rel_findings_describe(findings, NULL,
+                              rel_source_group(findings->arena, s->data,
+                                               k == 0 ? s->preventivo : s->consuntivo, s->area,
+                                               wanted));
     }
 }
 
@@ -136,9 +143,11 @@ static void check_result(const rel_model *model, const rel_schedule *s, rel_find
         return;
     static const char *const parts[3] = {"vincolato", "finalizzato", "non_vincolato"};
     implied surplus = {true, {0, {NULL, 0, 0}, "somma di vincolato, finalizzato e non vincolato"},
-                       2, 0};
+                       2, 0, NULL};
+    rel_figure_term split[3];
     for (size_t i = 0; i < 3; i++) {
         implied part = column_total(arena, avanzo, rel_dataset_column(avanzo, parts[i]));
+        split[i] = (rel_figure_term){+1, part.figure, part.source};
         surplus.figure.value += part.figure.value;
         surplus.decimals = part.decimals < surplus.decimals ? part.decimals : surplus.decimals;
         surplus.parts += part.parts;
@@ -147,10 +156,13 @@ static void check_result(const rel_model *model, const rel_schedule *s, rel_find
     }
     if (surplus.figure.at.file == NULL)
         surplus.figure.at = (rel_origin){avanzo->path, 1, 1};
+    surplus.source = rel_source_terms(arena, split, 3);
+    rel_figure_term balance[2] = {{+1, income.figure, income.source},
+                                  {-1, uscite.figure, uscite.source}};
     implied result = {true, {income.figure.value - uscite.figure.value, {NULL, 0, 0},
                              rel_arena_printf(arena, "entrate meno uscite (%s)", source)},
                       income.decimals < uscite.decimals ? income.decimals : uscite.decimals,
-                      income.parts + uscite.parts};
+                      income.parts + uscite.parts, rel_source_terms(arena, balance, 2)};
     compare(findings, REL_R_RESULT, surplus, result,
             rel_arena_printf(arena, "Avanzo (composizione) = Entrate – Uscite (%s)", source));
 }

@@ -82,6 +82,10 @@ static void check_objectives(const rel_model *model, rel_arena *arena, rel_findi
         rel_figure counted = {s->count, {NULL, 0, 0}, "contati in obiettivi.csv"};
         rel_findings_check(findings, REL_R_OBJECTIVES, 0, false, how_many, counted, 0, 0,
                            "Numero di obiettivi – %s", area);
+        rel_findings_describe(findings, NULL,
+                              rel_source_derived(arena, "obiettivi", 0,
+                                                 rel_arena_printf(arena, "%s|obiettivi",
+                                                                  s->area)));
         for (size_t k = 0; k < 3; k++) {
             column = rel_dataset_column(declared, shares[k]);
             rel_figure typed = {row->values[column].number, row->values[column].at, "dichiarato"};
@@ -89,6 +93,10 @@ static void check_objectives(const rel_model *model, rel_arena *arena, rel_findi
             /* 0,01 points: the same shares rounded by another rule */
             rel_findings_check(findings, REL_R_OBJECTIVES, 2, false, typed, share, 0, 1,
                                "Obiettivi %s (%%) – %s", shares[k], area);
+            rel_findings_describe(findings, NULL,
+                                  rel_source_derived(arena, "obiettivi", 0,
+                                                     rel_arena_printf(arena, "%s|%s", s->area,
+                                                                      shares[k])));
         }
     }
 }

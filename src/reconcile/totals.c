@@ -111,6 +111,8 @@ static void check_sum(const rel_dataset *d, const rel_span *span, int column,
     rel_findings_check_unit(findings, REL_R_TOTAL, scale, rel_unit_of(type), declared, expected,
                             0, rounding, "%s – %s (%s)", total_name(d, total),
                             d->columns[column].label, d->title);
+    rel_findings_describe(findings, NULL, rel_source_sum(findings->arena, d, column, span->parts,
+                                                         span->part_count));
 }
 
 static bool is_part_column(const rel_column *column)

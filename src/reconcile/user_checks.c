@@ -141,6 +141,8 @@ static void check_row(const rel_model *model, const rel_dataset *d, const rel_ro
     rel_figure expected = {c.right, row->values[right].at, "la destra"};
     rel_findings_check(findings, REL_R_USER_CHECK, c.scale, c.money, declared, expected, allowed,
                        0, "%s", name ? name : "Verifica");
+    const rel_figure_source *formula = rel_source_formula(arena);
+    rel_findings_describe(findings, formula, formula);
 }
 
 void rel_check_user_identities(const rel_model *model, const rel_indicators *indicators,
