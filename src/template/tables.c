@@ -43,12 +43,14 @@ const char *rel_money_text(rel_arena *arena, int64_t cents, unsigned extra)
                                                      buffer));
 }
 
+/* Two decimals, as computed: shown at one, the hundredths would be rounded a
+ * second time (4,6497 % is 4,65, then 4,7 where 4,6 is right). */
 const char *rel_percent_text(rel_arena *arena, bool defined, int64_t hundredths, unsigned extra)
 {
     if (!defined)
         return "n.d.";
     char buffer[REL_NUMBER_FORMAT_MAX];
-    return rel_arena_strdup(arena, rel_number_format(hundredths, 2, 1, REL_FMT_PERCENT | extra,
+    return rel_arena_strdup(arena, rel_number_format(hundredths, 2, 2, REL_FMT_PERCENT | extra,
                                                      buffer));
 }
 
