@@ -18,6 +18,9 @@ packages=(
   icc-profiles-free                   # sRGB profile: the PDF/A output intent
   poppler-utils qpdf                  # tests: pdftotext, pdffonts, pdfinfo, qpdf --check
   python3 python3-openpyxl            # tests: read the XLSX back with another library
+  libreoffice-calc-nogui              # tests: recalculate and print the XLSX (headless)
+  fonts-crosextra-carlito             # tests: Calibri's metrics, so LibreOffice measures
+                                      # the annex's columns as Excel does
   valgrind                            # tests: memcheck of the end-to-end runs
 )
 [ $# -gt 0 ] && packages=("$@")

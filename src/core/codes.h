@@ -89,6 +89,14 @@
 #define REL_E_PDF_CHAR           "E210" /* a character the PDF fonts cannot show */
 #define REL_E_PDF_ICC            "E211" /* the sRGB profile of the PDF/A output intent is missing */
 
+#define REL_E_XLSX_RESOURCE      "E220" /* the XLSX library could not create a sheet or a format */
+#define REL_E_XLSX_CELL          "E221" /* a cell, row or setting of the annex could not be written */
+#define REL_E_XLSX_TEXT_LONG     "E222" /* a text longer than an Excel cell holds */
+#define REL_E_XLSX_SHEET_FULL    "E223" /* more rows or columns than an Excel sheet holds */
+#define REL_W_XLSX_NOT_LIVE      "W224" /* a check's figure written as a value, not as a formula */
+#define REL_E_XLSX_MISMATCH      "E225" /* the annex computes a figure unlike the reconciliation */
+#define REL_W_XLSX_ROW_TALL      "W226" /* a text taller than an Excel row: its print is cut */
+
 #define REL_E_FORMULA_SYNTAX     "E300" /* a formula that cannot be read */
 #define REL_E_FORMULA_DEPTH      "E301" /* a formula nested too deep */
 #define REL_E_FORMULA_DATASET    "E302" /* a formula names an unknown dataset */

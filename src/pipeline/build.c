@@ -50,6 +50,7 @@ static int exit_rank(const char *code, rel_exit *status)
         {'E', 232, 232, REL_EXIT_CANTCREAT},  /* a directory at an output's name */
         {'E', 210, 210, REL_EXIT_DATA},       /* a character the PDF cannot print */
         {'E', 202, 204, REL_EXIT_IOERR},      /* writing */
+        {'E', 222, 223, REL_EXIT_DATA},       /* input an Excel sheet cannot hold */
         {'T', 0, 999, REL_EXIT_DATA},         /* templates (the user's overrides) */
         {'R', 0, 999, REL_EXIT_FINDINGS},     /* figures that do not reconcile */
     };
@@ -148,8 +149,8 @@ static bool write_xlsx(const void *input, const char *path, const char *shown, r
 {
     const rel_analysis *analysis = input;
     *pages = 0;
-    return rel_xlsx_write(&analysis->model, &analysis->findings, &analysis->doc.created, path,
-                          shown, diags);
+    return rel_xlsx_write(&analysis->model, &analysis->indicators, &analysis->findings,
+                          &analysis->doc.created, path, shown, diags);
 }
 
 /* The documents of a build, in publication order; the manifest follows

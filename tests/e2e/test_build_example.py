@@ -121,13 +121,13 @@ class BuildExample(unittest.TestCase):
         formulas = openpyxl.load_workbook(self.xlsx)["Schede"]
         values = openpyxl.load_workbook(self.xlsx, data_only=True)["Schede"]
         total_row = next(r for r in range(1, formulas.max_row + 1)
-                         if formulas.cell(r, 1).value == "TOTALE GENERALE")
-        lines = [r for r in range(4, total_row)
-                 if not str(formulas.cell(r, 3).value).startswith("Totale ")]
+                         if formulas.cell(r, 1).value == "TOTALE COMPLESSIVO (ricalcolato)")
+        # the "Riga" column (K) tells the lines from the totals
+        lines = [r for r in range(4, total_row) if formulas.cell(r, 11).value == "voce"]
         self.assertEqual(len(lines), len(self.items))
         for column, expected in (("E", self.preventivo), ("F", self.consuntivo)):
             formula = formulas[f"{column}{total_row}"].value
-            self.assertEqual(formula, f"=SUBTOTAL(9,{column}4:{column}{total_row - 1})")
+            self.assertTrue(formula.startswith("=SUBTOTAL(9,"), formula)
             cached = D(str(values[f"{column}{total_row}"].value)).quantize(D("0.01"))
             self.assertEqual(cached, expected)
             readded = sum(D(str(values[f"{column}{r}"].value)).quantize(D("0.01"))

@@ -1,141 +1,111 @@
-/* The cost centres beside the schedules they summarise: each centre's
- * declared figures, the schedule area's subtotal as a reference into the
- * Schede sheet, and the difference as a formula; then the check of the
- * total against the year's Uscite. */
-#include <stdio.h>
+/* Allegato B: the cost centres beside the schedules they summarise: each
+ * centre's declared figures, the same area re-added from the schedules'
+ * lines (exactly the lines its check added: nothing is matched here) and
+ * the difference as a formula; then the year's Uscite beside the
+ * consuntivo of the schedules. */
 #include <string.h>
 
 #include "compute/totals.h"
+#include "core/codes.h"
+#include "render/xlsx/xlsx_figure.h"
 #include "render/xlsx/xlsx_sheets.h"
-#include "validate/labels.h"
+#include "render/xlsx/xlsx_value.h"
 
 enum { COL_CENTRO, COL_AREA, COL_PREV, COL_CONS, COL_SCHEDE_PREV, COL_SCHEDE_CONS,
        COL_DIFF_PREV, COL_DIFF_CONS, COL_COUNT };
 
-static const rel_xlsx_area_cell *area_cell(const rel_xlsx_area_cell *areas, size_t count,
-                                           const char *area)
+/* `figure` at `col`, and beside it (at diff_col) declared - figure. */
+static bool compared(rel_xlsx_sheet *s, const rel_xlsx_figure *figure, lxw_col_t col,
+                     lxw_col_t declared_col, lxw_col_t diff_col, int64_t difference,
+                     rel_xlsx_emphasis emphasis)
 {
-    char wanted[256], candidate[256];
-    rel_label_normalize(area, wanted, sizeof wanted);
-    for (size_t i = 0; i < count; i++) {
-        rel_label_normalize(areas[i].area, candidate, sizeof candidate);
-        if (strcmp(wanted, candidate) == 0)
-            return &areas[i];
+    const char *formula = rel_arena_printf(s->book->arena, "=%s-%s",
+                                           rel_xlsx_here(s, declared_col), rel_xlsx_here(s, col));
+    return rel_xlsx_figure_write(s, col, figure, REL_XLSX_MONEY, emphasis)
+           && rel_xlsx_formula(s, diff_col, formula, rel_xlsx_euros(difference), REL_XLSX_MONEY,
+                               emphasis);
+}
+
+/* The schedules' side of a centre's declared figure `mine`. */
+static bool schedules_side(const rel_xlsx_context *ctx, rel_xlsx_sheet *s, const rel_value *mine,
+                           const rel_dataset *schede, lxw_col_t col, lxw_col_t declared_col,
+                           lxw_col_t diff_col, rel_xlsx_emphasis emphasis)
+{
+    const rel_finding *f = rel_xlsx_checks_against(ctx->checks, mine->at, schede);
+    if (f == NULL)
+        return true;
+    rel_xlsx_figure figure;
+    return rel_xlsx_figure_of(ctx, s, &f->expected, f->expected_source, f->scale, &figure)
+           && compared(s, &figure, col, declared_col, diff_col, f->difference, emphasis);
+}
+
+/* The check of the year's Uscite (costi.csv) against the schedules. */
+static const rel_finding *uscite_check(const rel_xlsx_context *ctx, const rel_dataset *schede)
+{
+    const rel_dataset *costi = rel_model_dataset(ctx->book->model, "costi");
+    for (size_t i = 0; costi && i < ctx->findings->count; i++) {
+        const rel_finding *f = &ctx->findings->items[i];
+        const rel_figure_source *e = f->expected_source, *d = f->declared_source;
+        bool from_costi = d ? d->kind == REL_SOURCE_LINES && d->dataset == costi
+                            : f->declared.at.file == costi->path;
+        if (f->numeric && strcmp(f->code, REL_R_IDENTITY) == 0 && from_costi && e
+            && e->kind == REL_SOURCE_LINES && e->dataset == schede)
+            return f;
     }
     return NULL;
 }
 
-static void reference(const rel_xlsx_sheet *s, lxw_row_t row, lxw_col_t col, char column,
-                      const rel_xlsx_area_cell *cell, int64_t cached)
+static bool uscite_row(const rel_xlsx_context *ctx, rel_xlsx_sheet *s, const rel_dataset *schede)
 {
-    char formula[64];
-    snprintf(formula, sizeof formula, "=Schede!%c%u", column, (unsigned)cell->row + 1);
-    worksheet_write_formula_num(s->sheet, row, col, formula, s->formats->money,
-                                rel_xlsx_euros(cached));
+    const rel_finding *f = uscite_check(ctx, schede);
+    if (f == NULL)
+        return true;
+    rel_xlsx_figure declared, expected;
+    return rel_xlsx_row_end(s, REL_XLSX_ROW_OTHER, 0)
+           && rel_xlsx_figure_of(ctx, s, &f->declared, f->declared_source, f->scale, &declared)
+           && rel_xlsx_figure_of(ctx, s, &f->expected, f->expected_source, f->scale, &expected)
+           && rel_xlsx_text(s, COL_CENTRO, "Uscite dell'esercizio (costi per natura)",
+                            REL_XLSX_TOTAL, (rel_origin){NULL, 0, 0})
+           && rel_xlsx_figure_write(s, COL_CONS, &declared, REL_XLSX_MONEY, REL_XLSX_TOTAL)
+           && compared(s, &expected, COL_SCHEDE_CONS, COL_CONS, COL_DIFF_CONS, f->difference,
+                       REL_XLSX_TOTAL)
+           && rel_xlsx_row_end(s, REL_XLSX_ROW_FORMULA, 0);
 }
 
-static void difference(const rel_xlsx_sheet *s, lxw_row_t row, lxw_col_t col, char a, char b,
-                       int64_t cached, lxw_format *format)
+bool rel_xlsx_centri(const rel_xlsx_context *ctx, rel_xlsx_entry *entry)
 {
-    char formula[48];
-    snprintf(formula, sizeof formula, "=%c%u-%c%u", a, (unsigned)row + 1, b, (unsigned)row + 1);
-    worksheet_write_formula_num(s->sheet, row, col, formula, format, rel_xlsx_euros(cached));
-}
-
-/* The schedule's sums for `area`, recomputed for the cached values. */
-static void area_sums(const rel_model *model, const char *area, int64_t *sums)
-{
-    rel_schedule s;
-    sums[0] = sums[1] = 0;
-    if (!rel_schedule_get(model, &s))
-        return;
-    char wanted[256], candidate[256];
-    rel_label_normalize(area, wanted, sizeof wanted);
-    for (size_t r = 0; r < s.data->row_count; r++) {
-        const rel_row *row = &s.data->rows[r];
-        rel_label_normalize(rel_row_text(row, s.area), candidate, sizeof candidate);
-        if (row->kind == REL_ROW_ITEM && strcmp(wanted, candidate) == 0) {
-            sums[0] += row->values[s.preventivo].number;
-            sums[1] += row->values[s.consuntivo].number;
-        }
-    }
-}
-
-/* The year's Uscite as costi.csv declares them (its TOTALE, else the sum of
- * its lines), beside the schedules' grand total (=Schede!F…), with the
- * difference: the check an auditor makes first. */
-static void write_uscite_check(const rel_xlsx_sheet *s, lxw_row_t row,
-                               const rel_xlsx_area_cell *areas, size_t count)
-{
-    const rel_dataset *costi = rel_model_dataset(s->model, "costi");
-    int column = costi ? rel_dataset_year_column(costi, s->model->entity.year) : -1;
-    if (column < 0 || count == 0)
-        return;
-    int64_t uscite = 0, declared = -1;
-    for (size_t r = 0; r < costi->row_count; r++) {
-        const rel_row *line = &costi->rows[r];
-        if (line->kind == REL_ROW_ITEM)
-            uscite += line->values[column].number;
-        else if (line->values[column].present)
-            declared = line->values[column].number;
-    }
-    if (declared >= 0)
-        uscite = declared;
-    int64_t schede = 0;
-    for (size_t a = 0; a < count; a++) {
-        int64_t sums[2];
-        area_sums(s->model, areas[a].area, sums);
-        schede += sums[1];
-    }
-    const rel_xlsx_formats *f = s->formats;
-    worksheet_write_string(s->sheet, row, COL_CENTRO, "Uscite dell'esercizio (costi per natura)",
-                           f->total_label);
-    worksheet_write_number(s->sheet, row, COL_CONS, rel_xlsx_euros(uscite), f->total_money);
-    char formula[64];
-    /* the grand total sits two rows under the last area subtotal in Schede */
-    snprintf(formula, sizeof formula, "=Schede!F%u", (unsigned)areas[count - 1].row + 2);
-    worksheet_write_formula_num(s->sheet, row, COL_SCHEDE_CONS, formula, f->total_money,
-                                rel_xlsx_euros(schede));
-    difference(s, row, COL_DIFF_CONS, 'D', 'F', uscite - schede, f->total_money);
-}
-
-void rel_xlsx_centri(const rel_xlsx_sheet *s, const rel_xlsx_area_cell *areas, size_t count)
-{
-    static const char *const labels[] = {"Centro di costo", "Area delle schede",
-                                         "Preventivo", "Consuntivo", "Preventivo (schede)",
-                                         "Consuntivo (schede)", "Differenza preventivo",
-                                         "Differenza consuntivo"};
-    static const double widths[] = {38, 28, 16, 16, 18, 18, 16, 16};
-    char title[160];
-    snprintf(title, sizeof title, "Allegato A – Riepilogo per centri di costo %d",
-             s->model->entity.year);
-    rel_xlsx_head(s, title, labels, widths, COL_COUNT);
-    const rel_dataset *d = rel_model_dataset(s->model, "centri_di_costo");
+    static const rel_xlsx_column columns[COL_COUNT] = {
+        {"Centro di costo", 34, false}, {"Area delle schede", 24, false},
+        {"Preventivo", 15, true}, {"Consuntivo", 15, true}, {"Preventivo (schede)", 15, true},
+        {"Consuntivo (schede)", 15, true}, {"Differenza preventivo", 14, true},
+        {"Differenza consuntivo", 14, true},
+    };
+    const rel_dataset *d = entry->dataset;
+    rel_schedule schedule;
+    rel_xlsx_sheet s;
+    if (!rel_schedule_get(ctx->book->model, &schedule)
+        || !rel_xlsx_sheet_begin(ctx->book, &s, entry->name, entry->annex, entry->title, columns,
+                                 COL_COUNT, 1, -1))
+        return false;
     int centro = rel_dataset_column(d, "centro"), area = rel_dataset_column(d, "area");
     int prev = rel_dataset_column(d, "preventivo"), cons = rel_dataset_column(d, "consuntivo");
-    lxw_row_t row = REL_XLSX_FIRST_ROW;
-    for (size_t r = 0; r < d->row_count; r++) {
+    bool ok = true;
+    for (size_t r = 0; ok && r < d->row_count; r++) {
         const rel_row *line = &d->rows[r];
-        if (line->kind != REL_ROW_ITEM)
-            continue;
-        worksheet_write_string(s->sheet, row, COL_CENTRO, rel_row_text(line, centro), NULL);
-        worksheet_write_string(s->sheet, row, COL_AREA, rel_row_text(line, area), NULL);
-        int64_t declared[2] = {line->values[prev].number, line->values[cons].number};
-        worksheet_write_number(s->sheet, row, COL_PREV, rel_xlsx_euros(declared[0]),
-                               s->formats->money);
-        worksheet_write_number(s->sheet, row, COL_CONS, rel_xlsx_euros(declared[1]),
-                               s->formats->money);
-        const rel_xlsx_area_cell *cell = area_cell(areas, count, rel_row_text(line, area));
-        if (cell != NULL) {
-            int64_t sums[2];
-            area_sums(s->model, cell->area, sums);
-            reference(s, row, COL_SCHEDE_PREV, 'E', cell, sums[0]);
-            reference(s, row, COL_SCHEDE_CONS, 'F', cell, sums[1]);
-            difference(s, row, COL_DIFF_PREV, 'C', 'E', declared[0] - sums[0], s->formats->money);
-            difference(s, row, COL_DIFF_CONS, 'D', 'F', declared[1] - sums[1], s->formats->money);
-        }
-        row++;
+        bool item = line->kind == REL_ROW_ITEM;
+        rel_xlsx_emphasis emphasis = item ? REL_XLSX_PLAIN : REL_XLSX_DECLARED;
+        ok = rel_xlsx_value(&s, COL_CENTRO, &line->values[centro], REL_TYPE_TEXT, false, emphasis)
+             && (area < 0 || rel_xlsx_value(&s, COL_AREA, &line->values[area], REL_TYPE_TEXT,
+                                            false, emphasis))
+             && rel_xlsx_value(&s, COL_PREV, &line->values[prev], REL_TYPE_MONEY, false, emphasis)
+             && rel_xlsx_value(&s, COL_CONS, &line->values[cons], REL_TYPE_MONEY, false, emphasis)
+             && schedules_side(ctx, &s, &line->values[prev], schedule.data, COL_SCHEDE_PREV,
+                               COL_PREV, COL_DIFF_PREV, emphasis)
+             && schedules_side(ctx, &s, &line->values[cons], schedule.data, COL_SCHEDE_CONS,
+                               COL_CONS, COL_DIFF_CONS, emphasis)
+             && rel_xlsx_row_end(&s, item ? REL_XLSX_ROW_ITEM : REL_XLSX_ROW_DECLARED, 0);
     }
-    write_uscite_check(s, row + 1, areas, count);
-    rel_xlsx_print_setup(s, "Allegato A", row - 1, COL_DIFF_CONS, true);
+    ok = ok && rel_xlsx_sheet_filter(&s) && uscite_row(ctx, &s, schedule.data);
+    entry->rows = s.row - REL_XLSX_FIRST_ROW;
+    return ok && rel_xlsx_sheet_end(&s, false);
 }

@@ -1,172 +1,210 @@
-/* Allegato A: the schedules on one sheet, line by line, with a subtotal
- * per azione and per area and a grand total, all SUBTOTAL(9, …) formulas:
- * SUBTOTAL skips the subtotals nested in its range, so nothing is counted
- * twice, and under an autofilter it adds only what is shown. One sheet
- * (not one per area) because an auditor filters and pivots across areas;
- * the outline levels let him fold the lines into their totals. */
+/* Allegato A: the schedules on one sheet, in the order of the file, line by
+ * line with area and azione repeated (filter and pivot freely), the TOTALE
+ * rows the user typed where he typed them, and after each azione and each
+ * area its total recomputed, then the grand total: SUBTOTAL(9, …) where it
+ * adds exactly the lines (SUBTOTAL skips the totals nested in its range and,
+ * under an autofilter, adds only what is shown). One sheet rather than one
+ * per area because an auditor ties the schedules to the ledger across areas;
+ * outline levels fold the lines into their totals. Every line is read once:
+ * the groups are the runs of equal area and azione, as the report prints
+ * them. */
 #include <stdio.h>
 #include <string.h>
 
 #include "compute/totals.h"
 #include "render/xlsx/xlsx_sheets.h"
+#include "render/xlsx/xlsx_value.h"
 
 enum {
     COL_AREA, COL_AZIONE, COL_VOCE, COL_DESCRIZIONE, COL_PREVENTIVO, COL_CONSUNTIVO,
-    COL_SCOSTAMENTO, COL_PERCENTUALE, COL_MOTIVAZIONE, COL_COUNT
+    COL_SCOSTAMENTO, COL_PERCENTUALE, COL_ESECUZIONE, COL_MOTIVAZIONE, COL_RIGA, COL_COUNT
 };
 
+#define LEVELS 2   /* area, azione */
+
+/* An open group: its name and the sheet rows of its lines so far. */
+typedef struct group {
+    const char *name;
+    lxw_row_t *rows;
+    size_t count, capacity;
+    int64_t sums[2];
+} group;
+
 typedef struct writer {
-    const rel_xlsx_sheet *s;
+    rel_xlsx_sheet s;
     const rel_schedule *schedule;
-    lxw_row_t row;
+    group levels[LEVELS];   /* area, azione */
+    group all;
 } writer;
 
-/* Scostamento and scostamento % of one row as formulas over its own cells,
- * with the values cached (division by zero left blank). */
-static void write_variance(writer *w, int64_t preventivo, int64_t consuntivo, lxw_format *money,
-                           lxw_format *percent)
+static bool remember(rel_xlsx_sheet *s, group *g, lxw_row_t row, int64_t prev, int64_t cons)
 {
-    char formula[96];
-    unsigned n = (unsigned)w->row + 1;
-    snprintf(formula, sizeof formula, "=F%u-E%u", n, n);
-    worksheet_write_formula_num(w->s->sheet, w->row, COL_SCOSTAMENTO, formula, money,
-                                rel_xlsx_euros(consuntivo - preventivo));
-    snprintf(formula, sizeof formula, "=IF(E%u=0,\"\",(F%u-E%u)/E%u)", n, n, n, n);
-    if (preventivo == 0)
-        worksheet_write_formula_str(w->s->sheet, w->row, COL_PERCENTUALE, formula, percent, "");
-    else
-        worksheet_write_formula_num(w->s->sheet, w->row, COL_PERCENTUALE, formula, percent,
-                                    (double)(consuntivo - preventivo) / (double)preventivo);
-}
-
-static void outline(writer *w, uint8_t level)
-{
-    lxw_row_col_options options = {.hidden = 0, .level = level, .collapsed = 0};
-    worksheet_set_row_opt(w->s->sheet, w->row, LXW_DEF_ROW_HEIGHT, NULL, &options);
-}
-
-static void write_line(writer *w, const rel_row *line, uint8_t level, int64_t *sums)
-{
-    const rel_schedule *s = w->schedule;
-    lxw_worksheet *sheet = w->s->sheet;
-    const rel_xlsx_formats *f = w->s->formats;
-    int64_t prev = line->values[s->preventivo].number, cons = line->values[s->consuntivo].number;
-    /* user text is always written as a string: "=…" never becomes a formula */
-    worksheet_write_string(sheet, w->row, COL_AREA, rel_row_text(line, s->area), NULL);
-    worksheet_write_string(sheet, w->row, COL_AZIONE, rel_row_text(line, s->azione), NULL);
-    worksheet_write_string(sheet, w->row, COL_VOCE, rel_row_text(line, s->voce), NULL);
-    worksheet_write_string(sheet, w->row, COL_DESCRIZIONE, rel_row_text(line, s->descrizione),
-                           NULL);
-    worksheet_write_number(sheet, w->row, COL_PREVENTIVO, rel_xlsx_euros(prev), f->money);
-    worksheet_write_number(sheet, w->row, COL_CONSUNTIVO, rel_xlsx_euros(cons), f->money);
-    write_variance(w, prev, cons, f->money, f->percent);
-    worksheet_write_string(sheet, w->row, COL_MOTIVAZIONE, rel_row_text(line, s->motivazione),
-                           f->wrap);
-    outline(w, level);
-    sums[0] += prev;
-    sums[1] += cons;
-    w->row++;
-}
-
-/* A subtotal row: SUBTOTAL(9, …) over rows first..last, cached. */
-static void write_subtotal(writer *w, const char *area, const char *azione, const char *label,
-                           lxw_row_t first, const int64_t *sums, uint8_t level, bool grand)
-{
-    lxw_worksheet *sheet = w->s->sheet;
-    const rel_xlsx_formats *f = w->s->formats;
-    lxw_format *text = grand ? f->total_label : f->subtotal_label;
-    lxw_format *money = grand ? f->total_money : f->subtotal_money;
-    worksheet_write_string(sheet, w->row, COL_AREA, area, text);
-    worksheet_write_string(sheet, w->row, COL_AZIONE, azione, text);
-    worksheet_write_string(sheet, w->row, COL_VOCE, label, text);
-    worksheet_write_blank(sheet, w->row, COL_DESCRIZIONE, text);
-    char formula[64];
-    for (int k = 0; k < 2; k++) {
-        char column = (char)('E' + k);
-        snprintf(formula, sizeof formula, "=SUBTOTAL(9,%c%u:%c%u)", column, (unsigned)first + 1,
-                 column, (unsigned)w->row);
-        worksheet_write_formula_num(sheet, w->row, (lxw_col_t)(COL_PREVENTIVO + k), formula,
-                                    money, rel_xlsx_euros(sums[k]));
+    if (g->count == g->capacity) {
+        size_t capacity = g->capacity ? g->capacity * 2 : 64;
+        lxw_row_t *rows = rel_arena_array(s->book->arena, capacity, sizeof *rows);
+        if (rows == NULL)
+            return rel_xlsx_fail(s, LXW_ERROR_MEMORY_MALLOC_FAILED, -1, (rel_origin){NULL, 0, 0},
+                                 "riga");
+        if (g->count)
+            memcpy(rows, g->rows, g->count * sizeof *rows);
+        g->rows = rows;
+        g->capacity = capacity;
     }
-    write_variance(w, sums[0], sums[1], money, grand ? f->total_percent : f->percent);
-    worksheet_write_blank(sheet, w->row, COL_MOTIVAZIONE, text);
-    outline(w, level);
-    w->row++;
+    g->rows[g->count++] = row;
+    g->sums[0] += prev;
+    g->sums[1] += cons;
+    return true;
 }
 
-/* The distinct texts of `column` among the lines (those of `area` when
- * given), in order of first appearance. */
-static size_t distinct(const rel_schedule *s, int column, const char *area, const char **out,
-                       size_t max)
+/* Scostamento, scostamento % and esecuzione % of the current row, as
+ * formulas over its own cells with their values cached. */
+static bool variance(rel_xlsx_sheet *s, int64_t prev, int64_t cons, rel_xlsx_emphasis emphasis)
 {
-    size_t count = 0;
-    for (size_t r = 0; r < s->data->row_count; r++) {
-        const rel_row *row = &s->data->rows[r];
-        const char *text = rel_row_text(row, column);
-        if (row->kind != REL_ROW_ITEM || (area && strcmp(rel_row_text(row, s->area), area) != 0))
+    rel_arena *arena = s->book->arena;
+    const char *e = rel_xlsx_here(s, COL_PREVENTIVO), *f = rel_xlsx_here(s, COL_CONSUNTIVO);
+    bool ok = rel_xlsx_formula(s, COL_SCOSTAMENTO, rel_arena_printf(arena, "=%s-%s", f, e),
+                               rel_xlsx_euros(cons - prev), REL_XLSX_MONEY, emphasis);
+    const char *percent = rel_arena_printf(arena, "=IF(%s=0,\"\",(%s-%s)/%s)", e, f, e, e);
+    const char *execution = rel_arena_printf(arena, "=IF(%s=0,\"\",%s/%s)", e, f, e);
+    if (prev == 0)
+        return ok && rel_xlsx_formula_text(s, COL_PERCENTUALE, percent, "", REL_XLSX_PERCENT, emphasis)
+               && rel_xlsx_formula_text(s, COL_ESECUZIONE, execution, "", REL_XLSX_PERCENT, emphasis);
+    return ok && rel_xlsx_formula(s, COL_PERCENTUALE, percent, (double)(cons - prev) / (double)prev,
+                                  REL_XLSX_PERCENT, emphasis)
+           && rel_xlsx_formula(s, COL_ESECUZIONE, execution, (double)cons / (double)prev,
+                               REL_XLSX_PERCENT, emphasis);
+}
+
+static bool line_row(writer *w, const rel_row *line)
+{
+    rel_xlsx_sheet *s = &w->s;
+    const rel_schedule *sc = w->schedule;
+    bool item = line->kind == REL_ROW_ITEM;
+    rel_xlsx_emphasis emphasis = item ? REL_XLSX_PLAIN : REL_XLSX_DECLARED;
+    const int columns[] = {sc->area, sc->azione, sc->voce, sc->descrizione};
+    bool ok = true;
+    for (lxw_col_t c = 0; ok && c < 4; c++)
+        ok = columns[c] < 0 || rel_xlsx_value(s, c, &line->values[columns[c]], REL_TYPE_TEXT,
+                                               false, emphasis);
+    const rel_value *prev = &line->values[sc->preventivo], *cons = &line->values[sc->consuntivo];
+    ok = ok && rel_xlsx_value(s, COL_PREVENTIVO, prev, REL_TYPE_MONEY, false, emphasis)
+         && rel_xlsx_value(s, COL_CONSUNTIVO, cons, REL_TYPE_MONEY, false, emphasis)
+         && variance(s, prev->number, cons->number, emphasis)
+         && (sc->motivazione < 0
+             || rel_xlsx_value(s, COL_MOTIVAZIONE, &line->values[sc->motivazione], REL_TYPE_TEXT,
+                               false, REL_XLSX_PLAIN))
+         && rel_xlsx_text(s, COL_RIGA, rel_xlsx_row_kind_word(item ? REL_XLSX_ROW_ITEM
+                                                                   : REL_XLSX_ROW_DECLARED),
+                          REL_XLSX_NOTE, (rel_origin){NULL, 0, 0});
+    if (!ok)
+        return false;
+    lxw_row_t row = s->row;
+    uint8_t level = item ? (uint8_t)(w->levels[1].name && w->levels[1].name[0] ? 2 : 1) : 1;
+    if (!rel_xlsx_row_end(s, item ? REL_XLSX_ROW_ITEM : REL_XLSX_ROW_DECLARED, level))
+        return false;
+    for (int k = 0; item && ok && k < LEVELS; k++)
+        ok = remember(s, &w->levels[k], row, prev->number, cons->number);
+    return ok && (!item || remember(s, &w->all, row, prev->number, cons->number));
+}
+
+/* A recomputed total of `g`'s lines, labelled `area`, `azione`, `voce`. */
+static bool total_row(writer *w, group *g, const char *area, const char *azione,
+                      const char *voce, bool grand, uint8_t level)
+{
+    rel_xlsx_sheet *s = &w->s;
+    rel_xlsx_book *book = s->book;
+    rel_xlsx_emphasis emphasis = grand ? REL_XLSX_TOTAL : REL_XLSX_SUBTOTAL;
+    bool ok = rel_xlsx_text(s, COL_AREA, area, emphasis, (rel_origin){NULL, 0, 0})
+              && rel_xlsx_text(s, COL_AZIONE, azione, emphasis, (rel_origin){NULL, 0, 0})
+              && rel_xlsx_text(s, COL_VOCE, voce, emphasis, (rel_origin){NULL, 0, 0})
+              && rel_xlsx_blank(s, COL_DESCRIZIONE, emphasis);
+    bool subtotal_only = true;
+    for (int k = 0; ok && k < 2; k++) {
+        lxw_col_t col = (lxw_col_t)(COL_PREVENTIVO + k);
+        rel_xlsx_place *places = rel_arena_array(book->arena, g->count + 1, sizeof *places);
+        if (places == NULL)
+            return rel_xlsx_fail(s, LXW_ERROR_MEMORY_MALLOC_FAILED, (int)col,
+                                 (rel_origin){NULL, 0, 0}, "totale");
+        for (size_t i = 0; i < g->count; i++)
+            places[i] = (rel_xlsx_place){s->index, g->rows[i], col, false};
+        bool subtotal;
+        const char *sum = rel_xlsx_cells_sum(&book->cells, book->arena, places, g->count,
+                                             &s->index, true, &subtotal);
+        subtotal_only = subtotal_only && subtotal;
+        ok = sum ? rel_xlsx_formula(s, col, rel_arena_printf(book->arena, "=%s", sum),
+                                    rel_xlsx_euros(g->sums[k]), REL_XLSX_MONEY, emphasis)
+                 : rel_xlsx_number(s, col, rel_xlsx_euros(g->sums[k]), REL_XLSX_MONEY, emphasis);
+    }
+    rel_xlsx_row_kind kind = subtotal_only ? REL_XLSX_ROW_SUBTOTAL : REL_XLSX_ROW_FORMULA;
+    ok = ok && variance(s, g->sums[0], g->sums[1], emphasis)
+         && rel_xlsx_blank(s, COL_MOTIVAZIONE, emphasis)
+         && rel_xlsx_text(s, COL_RIGA, rel_xlsx_row_kind_word(kind), emphasis,
+                          (rel_origin){NULL, 0, 0});
+    if (ok && grand) {
+        const char *key = rel_xlsx_derived_key(book->arena, "schede", 0, "consuntivo");
+        rel_xlsx_derived total = {{s->index, s->row, COL_CONSUNTIVO, false}, g->sums[1], 100};
+        ok = rel_xlsx_cells_put_derived(&book->cells, key, total)
+             || rel_xlsx_fail(s, LXW_ERROR_MEMORY_MALLOC_FAILED, COL_CONSUNTIVO,
+                              (rel_origin){NULL, 0, 0}, "totale");
+    }
+    return ok && rel_xlsx_row_end(s, kind, level);
+}
+
+/* Closes the groups from level `from` down, deepest first. */
+static bool close_groups(writer *w, int from)
+{
+    bool ok = true;
+    for (int k = LEVELS - 1; ok && k >= from; k--) {
+        group *g = &w->levels[k];
+        if (g->name && g->name[0] && g->count > 0) {
+            const char *label = rel_arena_printf(w->s.book->arena, "Totale %s", g->name);
+            ok = total_row(w, g, w->levels[0].name, k == 1 ? g->name : "",
+                           label ? label : "Totale", false, (uint8_t)k);
+        }
+        *g = (group){NULL, NULL, 0, 0, {0, 0}};
+    }
+    return ok;
+}
+
+/* Opens new groups where the line's area or azione differs from the open ones. */
+static bool follow(writer *w, const rel_row *line)
+{
+    const rel_schedule *sc = w->schedule;
+    const char *keys[LEVELS] = {rel_row_text(line, sc->area), rel_row_text(line, sc->azione)};
+    for (int k = 0; k < LEVELS; k++) {
+        if (w->levels[k].name && strcmp(w->levels[k].name, keys[k]) == 0)
             continue;
-        bool seen = false;
-        for (size_t i = 0; i < count && !seen; i++)
-            seen = strcmp(out[i], text) == 0;
-        if (!seen && count < max)
-            out[count++] = text;
+        if (!close_groups(w, k))
+            return false;
+        for (int j = k; j < LEVELS; j++)
+            w->levels[j].name = keys[j];
+        break;
     }
-    return count;
+    return true;
 }
 
-static void write_area(writer *w, const char *area, int64_t *area_sums)
+bool rel_xlsx_schede(const rel_xlsx_context *ctx, rel_xlsx_entry *entry)
 {
-    const rel_schedule *s = w->schedule;
-    const char *azioni[256];
-    size_t count = distinct(s, s->azione, area, azioni, 256);
-    for (size_t a = 0; a < count; a++) {
-        lxw_row_t first = w->row;
-        int64_t sums[2] = {0, 0};
-        for (size_t r = 0; r < s->data->row_count; r++) {
-            const rel_row *line = &s->data->rows[r];
-            if (line->kind == REL_ROW_ITEM && strcmp(rel_row_text(line, s->area), area) == 0
-                && strcmp(rel_row_text(line, s->azione), azioni[a]) == 0)
-                write_line(w, line, azioni[a][0] ? 2 : 1, sums);
-        }
-        if (azioni[a][0]) {
-            const char *label = rel_arena_printf(w->s->arena, "Totale %s", azioni[a]);
-            write_subtotal(w, area, azioni[a], label ? label : "Totale", first, sums, 1, false);
-        }
-        area_sums[0] += sums[0];
-        area_sums[1] += sums[1];
-    }
-}
-
-size_t rel_xlsx_schede(const rel_xlsx_sheet *s, rel_xlsx_area_cell *areas, size_t max)
-{
-    static const char *const labels[] = {"Area", "Azione", "Voce", "Descrizione", "Preventivo",
-                                         "Consuntivo", "Scostamento", "Scostamento %",
-                                         "Motivazione"};
-    static const double widths[] = {26, 34, 44, 26, 16, 16, 16, 13, 50};
-    char title[160];
-    snprintf(title, sizeof title, "Allegato A – Schede preventivo/consuntivo %d",
-             s->model->entity.year);
-    rel_xlsx_head(s, title, labels, widths, COL_COUNT);
     rel_schedule schedule;
-    if (!rel_schedule_get(s->model, &schedule))
-        return 0;
-    writer w = {s, &schedule, REL_XLSX_FIRST_ROW};
-    const char *names[256];
-    size_t count = distinct(&schedule, schedule.area, NULL, names, 256);
-    int64_t total[2] = {0, 0};
-    for (size_t a = 0; a < count; a++) {
-        lxw_row_t first = w.row;
-        int64_t sums[2] = {0, 0};
-        write_area(&w, names[a], sums);
-        if (a < max)
-            areas[a] = (rel_xlsx_area_cell){names[a], w.row};
-        const char *label = rel_arena_printf(s->arena, "Totale %s", names[a]);
-        write_subtotal(&w, names[a], "", label ? label : "Totale", first, sums, 0, false);
-        total[0] += sums[0];
-        total[1] += sums[1];
+    if (!rel_schedule_get(ctx->book->model, &schedule))
+        return true;
+    static const rel_xlsx_column columns[COL_COUNT] = {
+        {"Area", 14, false}, {"Azione", 18, false}, {"Voce", 26, false},
+        {"Descrizione", 14, false}, {"Preventivo", 15, true}, {"Consuntivo", 15, true},
+        {"Scostamento", 14, true}, {"Scost. %", 9, true}, {"Esec. %", 9, true},
+        {"Motivazione", 24, false}, {"Riga", 11, true},
+    };
+    writer w = {.schedule = &schedule};
+    if (!rel_xlsx_sheet_begin(ctx->book, &w.s, entry->name, entry->annex, entry->title, columns,
+                              COL_COUNT, COL_VOCE + 1, COL_RIGA))
+        return false;
+    bool ok = true;
+    for (size_t r = 0; ok && r < schedule.data->row_count; r++) {
+        const rel_row *line = &schedule.data->rows[r];
+        ok = follow(&w, line) && line_row(&w, line);
     }
-    write_subtotal(&w, "TOTALE GENERALE", "", "", REL_XLSX_FIRST_ROW, total, 0, true);
-    worksheet_outline_settings(s->sheet, LXW_TRUE, LXW_TRUE, LXW_FALSE, LXW_FALSE);
-    rel_xlsx_print_setup(s, "Allegato A", w.row - 2, COL_MOTIVAZIONE, true);
-    return count < max ? count : max;
+    ok = ok && close_groups(&w, 0)
+         && total_row(&w, &w.all, "TOTALE COMPLESSIVO (ricalcolato)", "", "", true, 0);
+    entry->rows = w.s.row - REL_XLSX_FIRST_ROW;
+    return ok && rel_xlsx_sheet_end(&w.s, true);
 }

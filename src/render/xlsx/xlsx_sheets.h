@@ -1,68 +1,58 @@
 /*
- * xlsx_sheets.h - what the annex sheets share (private to render/xlsx/).
+ * xlsx_sheets.h - the sheets of the annex (private to render/xlsx/).
  *
- * Every sheet: a title and the entity on the first two rows, the header on
- * the third, frozen; A4 landscape fitted to the width, header row repeated,
- * the entity and the page in the print header and footer. Amounts are
- * written as numbers (cents / 100: doubles only here, at the XLSX
- * boundary) and every total as a formula with its cached value.
+ * One sheet per dataset the report prints, each with its stable Allegato
+ * letter (docs/ANNEXES.md), then the free tables of tabelle/ (Allegato T.1,
+ * T.2, … in the order of their files) and the Verifiche; the contents sheet
+ * (Indice) lists them. Figures are numbers and every total a formula with
+ * its cached value; every input cell written is registered (xlsx_cells.h)
+ * so that the checks can refer to it.
  */
 #ifndef REL_XLSX_SHEETS_H
 #define REL_XLSX_SHEETS_H
 
-#include <stdint.h>
-#include <xlsxwriter.h>
+#include "compute/indicators.h"
+#include "render/xlsx/xlsx_book.h"
+#include "render/xlsx/xlsx_checks.h"
 
-#include "model/model.h"
-#include "reconcile/finding.h"
+/* One sheet of the annex, as the contents sheet lists it. */
+typedef struct rel_xlsx_entry {
+    const char *name;            /* the tab */
+    const char *annex;           /* "Allegato G" */
+    const char *title;           /* "Composizione delle entrate 2024" */
+    const rel_dataset *dataset;  /* the dataset shown (NULL for Verifiche) */
+    int pass;                    /* written after every sheet of a lower pass, whose
+                                    cells it may refer to */
+    size_t rows;                 /* rows written below the headings */
+} rel_xlsx_entry;
 
-#define REL_XLSX_FIRST_ROW 3     /* rows 0-1: title; row 2: header */
+/* What every sheet writer is given. */
+typedef struct rel_xlsx_context {
+    rel_xlsx_book *book;
+    const rel_xlsx_checks *checks;
+    const rel_findings *findings;
+    const rel_indicators *indicators;
+} rel_xlsx_context;
 
-typedef struct rel_xlsx_formats {
-    lxw_format *title;
-    lxw_format *header;
-    lxw_format *money;
-    lxw_format *percent;
-    lxw_format *number;
-    lxw_format *date;
-    lxw_format *month;           /* a whole month: "mag-20" in Italian Excel */
-    lxw_format *wrap;
-    lxw_format *subtotal_label;
-    lxw_format *subtotal_money;
-    lxw_format *total_label;
-    lxw_format *total_money;
-    lxw_format *total_percent;
-} rel_xlsx_formats;
+/* Each writer fills one sheet for `entry` (entry->rows on return); false
+ * when the book failed. */
+typedef bool rel_xlsx_writer(const rel_xlsx_context *ctx, rel_xlsx_entry *entry);
 
-/* A sheet being written: the workbook's formats and the model. */
-typedef struct rel_xlsx_sheet {
-    lxw_worksheet *sheet;
-    const rel_xlsx_formats *formats;
-    const rel_model *model;
-    rel_arena *arena;
-} rel_xlsx_sheet;
+/* Any dataset as the report prints it: its columns, N on N-1 as formulas,
+ * every declared TOTALE followed by its recomputation. */
+rel_xlsx_writer rel_xlsx_dataset;
+rel_xlsx_writer rel_xlsx_schede;
+rel_xlsx_writer rel_xlsx_centri;
+rel_xlsx_writer rel_xlsx_bilancio;
+rel_xlsx_writer rel_xlsx_indici;
+rel_xlsx_writer rel_xlsx_avanzo;
+rel_xlsx_writer rel_xlsx_riepilogo;
+rel_xlsx_writer rel_xlsx_progetti;
+rel_xlsx_writer rel_xlsx_calcolati;
+rel_xlsx_writer rel_xlsx_verifiche;
 
-/* The cell of an area's subtotal in the Schede sheet, for other sheets to
- * reference ("=Schede!F14"). */
-typedef struct rel_xlsx_area_cell {
-    const char *area;
-    lxw_row_t row;
-} rel_xlsx_area_cell;
-
-double rel_xlsx_euros(int64_t cents);
-
-/* Title, entity, header labels and column widths; print setup. */
-void rel_xlsx_head(const rel_xlsx_sheet *s, const char *title, const char *const *labels,
-                   const double *widths, lxw_col_t columns);
-void rel_xlsx_print_setup(const rel_xlsx_sheet *s, const char *annex, lxw_row_t last_row,
-                          lxw_col_t last_col, bool filter);
-
-/* The sheets. Schede fills `areas` (at most `max`) with the rows of the
- * area subtotals and returns their count. */
-size_t rel_xlsx_schede(const rel_xlsx_sheet *s, rel_xlsx_area_cell *areas, size_t max);
-void rel_xlsx_centri(const rel_xlsx_sheet *s, const rel_xlsx_area_cell *areas, size_t count);
-void rel_xlsx_progetti(const rel_xlsx_sheet *s);
-void rel_xlsx_indicatori(const rel_xlsx_sheet *s);
-void rel_xlsx_verifiche(const rel_xlsx_sheet *s, const rel_findings *findings);
+/* The contents sheet: every entry with its letter, title and a link. */
+bool rel_xlsx_contents(const rel_xlsx_context *ctx, rel_xlsx_sheet *s,
+                       const rel_xlsx_entry *entries, size_t count);
 
 #endif

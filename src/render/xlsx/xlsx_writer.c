@@ -1,98 +1,46 @@
 #include "render/xlsx/xlsx_writer.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "core/codes.h"
 #include "render/xlsx/xlsx_sheets.h"
 
-/* Excel's en-US syntax; Italian Excel shows it as "1.234,56 €" (LIBS.md). */
-#define EURO_FORMAT "#,##0.00 [$€-410];[Red]-#,##0.00 [$€-410]"
-#define PERCENT_FORMAT "0.00%;[Red]-0.00%"
+/* The sheets of the annex in their order, each with its Allegato letter:
+ * fixed, so that "Allegato I" is the funds in every entity's annex,
+ * whatever else it has. The free tables follow as T.1, T.2, ..., the
+ * checks close as V. A dataset the input does not have has no sheet. */
+typedef struct catalogued {
+    const char *dataset;
+    const char *letter;
+    const char *name;
+    rel_xlsx_writer *write;
+    int pass;              /* 1: refers to the cells of sheets written in pass 0 */
+} catalogued;
 
-double rel_xlsx_euros(int64_t cents)
-{
-    return (double)cents / 100.0;
-}
-
-static lxw_format *format_with(lxw_workbook *book, const char *number, bool bold, bool rules)
-{
-    lxw_format *f = workbook_add_format(book);
-    if (number)
-        format_set_num_format(f, number);
-    if (bold)
-        format_set_bold(f);
-    if (rules) {
-        format_set_top(f, LXW_BORDER_THIN);
-        format_set_bottom(f, LXW_BORDER_DOUBLE);
-    }
-    return f;
-}
-
-static void make_formats(lxw_workbook *book, rel_xlsx_formats *f)
-{
-    f->title = format_with(book, NULL, true, false);
-    format_set_font_size(f->title, 13);
-    f->header = format_with(book, NULL, true, false);
-    format_set_bg_color(f->header, 0xD9E1F2);
-    format_set_bottom(f->header, LXW_BORDER_THIN);
-    format_set_text_wrap(f->header);
-    f->money = format_with(book, EURO_FORMAT, false, false);
-    f->percent = format_with(book, PERCENT_FORMAT, false, false);
-    f->number = format_with(book, "#,##0.####", false, false);
-    f->date = format_with(book, "dd/mm/yyyy", false, false);
-    f->month = format_with(book, "mmm-yy", false, false);
-    f->wrap = format_with(book, NULL, false, false);
-    format_set_text_wrap(f->wrap);
-    f->subtotal_label = format_with(book, NULL, true, false);
-    format_set_bg_color(f->subtotal_label, 0xF2F4F7);
-    f->subtotal_money = format_with(book, EURO_FORMAT, true, false);
-    format_set_bg_color(f->subtotal_money, 0xF2F4F7);
-    f->total_label = format_with(book, NULL, true, true);
-    f->total_money = format_with(book, EURO_FORMAT, true, true);
-    f->total_percent = format_with(book, PERCENT_FORMAT, true, true);
-}
-
-void rel_xlsx_head(const rel_xlsx_sheet *s, const char *title, const char *const *labels,
-                   const double *widths, lxw_col_t columns)
-{
-    worksheet_write_string(s->sheet, 0, 0, title, s->formats->title);
-    worksheet_write_string(s->sheet, 1, 0, s->model->entity.name.text, NULL);
-    for (lxw_col_t c = 0; c < columns; c++) {
-        worksheet_set_column(s->sheet, c, c, widths[c], NULL);
-        worksheet_write_string(s->sheet, REL_XLSX_FIRST_ROW - 1, c, labels[c], s->formats->header);
-    }
-}
-
-/* "&" starts a field code in Excel headers: a literal one is "&&". */
-static void escape_ampersands(const char *text, char *out, size_t size)
-{
-    size_t n = 0;
-    for (const char *p = text; *p && n + 2 < size; p++) {
-        if (*p == '&')
-            out[n++] = '&';
-        out[n++] = *p;
-    }
-    out[n] = '\0';
-}
-
-void rel_xlsx_print_setup(const rel_xlsx_sheet *s, const char *annex, lxw_row_t last_row,
-                          lxw_col_t last_col, bool filter)
-{
-    worksheet_freeze_panes(s->sheet, REL_XLSX_FIRST_ROW, 0);
-    if (filter)
-        worksheet_autofilter(s->sheet, REL_XLSX_FIRST_ROW - 1, 0, last_row, last_col);
-    worksheet_set_landscape(s->sheet);
-    worksheet_set_paper(s->sheet, 9);   /* A4 */
-    worksheet_fit_to_pages(s->sheet, 1, 0);
-    worksheet_repeat_rows(s->sheet, REL_XLSX_FIRST_ROW - 1, REL_XLSX_FIRST_ROW - 1);
-    char name[200], header[320];
-    escape_ampersands(s->model->entity.name.text, name, sizeof name);
-    snprintf(header, sizeof header, "&L%s&R%s – esercizio %d", name, annex, s->model->entity.year);
-    worksheet_set_header(s->sheet, header);
-    worksheet_set_footer(s->sheet, "&Cpag. &P di &N");
-}
+static const catalogued catalogue[] = {
+    {"schede", "A", "Schede", rel_xlsx_schede, 0},
+    {"centri_di_costo", "B", "Centri di costo", rel_xlsx_centri, 1},
+    {"stato_patrimoniale", "C", "Stato patrimoniale", rel_xlsx_bilancio, 0},
+    {"indici", "D", "Indici", rel_xlsx_indici, 1},
+    {"valore_produzione", "E", "Valore produzione", rel_xlsx_dataset, 0},
+    {"entrate", "F", "Entrate", rel_xlsx_dataset, 0},
+    {"costi", "G", "Costi", rel_xlsx_dataset, 0},
+    {"avanzo", "H", "Avanzo", rel_xlsx_avanzo, 1},
+    {"fondi", "I", "Fondi", rel_xlsx_dataset, 0},
+    {"personale", "J", "Personale", rel_xlsx_dataset, 0},
+    {"obiettivi", "K", "Obiettivi", rel_xlsx_dataset, 0},
+    {"obiettivi", "L", "Riepilogo obiettivi", rel_xlsx_riepilogo, 0},
+    {"riepilogo_obiettivi", "M", "Riepilogo dichiarato", rel_xlsx_dataset, 0},
+    {"progetti", "N", "Progetti", rel_xlsx_progetti, 0},
+    {"indicatori", "O", "Indicatori", rel_xlsx_dataset, 0},
+    {"indicatori_calcolati", "P", "Indicatori calcolati", rel_xlsx_calcolati, 1},
+    {"organi", "Q", "Organi", rel_xlsx_dataset, 0},
+    {"sedute", "R", "Sedute", rel_xlsx_dataset, 0},
+};
+#define CATALOGUE_COUNT (sizeof catalogue / sizeof catalogue[0])
 
 static time_t stamp_time(const rel_doc_stamp *s)
 {
@@ -101,53 +49,138 @@ static time_t stamp_time(const rel_doc_stamp *s)
     return timegm(&tm);
 }
 
-static lxw_worksheet *add_sheet(lxw_workbook *book, const char *name, bool *ok)
+/* "T3 Tutela minori": at most 31 characters, none of []:*?/\ , no
+ * apostrophe at either end (Excel's rules for sheet names); the number
+ * makes it distinct. */
+static const char *free_table_name(rel_arena *arena, size_t n, const char *title)
 {
-    lxw_worksheet *sheet = workbook_add_worksheet(book, name);
-    *ok = *ok && sheet != NULL;
-    return sheet;
+    char name[4 * 31 + 1];
+    int used = snprintf(name, sizeof name, "T%zu ", n);
+    size_t characters = (size_t)used;
+    for (const unsigned char *p = (const unsigned char *)title; *p && used < (int)sizeof name - 5;
+         p++) {
+        bool start = (*p & 0xC0) != 0x80;
+        if (start && characters == 31)
+            break;
+        if (strchr("[]:*?/\\", *p))
+            continue;
+        name[used++] = (char)*p;
+        characters += start;
+    }
+    while (used > 0 && (name[used - 1] == '\'' || name[used - 1] == ' '))
+        used--;
+    name[used] = '\0';
+    return rel_arena_strdup(arena, name);
 }
 
-bool rel_xlsx_write(const rel_model *model, const rel_findings *findings,
-                    const rel_doc_stamp *created, const char *path, const char *shown,
-                    rel_diags *diags)
+/* The entries of the annex for this model, in order. */
+static size_t plan(const rel_model *model, rel_arena *arena, rel_xlsx_entry *entries,
+                   rel_xlsx_writer **writers)
 {
-    lxw_workbook *book = workbook_new(path);
-    if (book == NULL) {
-        rel_diag_add(diags, REL_SEV_ERROR, REL_E_XLSX, (rel_origin){shown, 0, 0},
-                     "impossibile creare il file Excel");
-        return false;
+    int year = model->entity.year;
+    size_t count = 0, free_tables = 0;
+    for (size_t i = 0; i < CATALOGUE_COUNT; i++) {
+        const rel_dataset *d = rel_model_dataset(model, catalogue[i].dataset);
+        if (d == NULL)
+            continue;
+        const char *title = strcmp(catalogue[i].name, "Riepilogo obiettivi") == 0
+                                ? "Riepilogo degli obiettivi" : d->title;
+        entries[count] = (rel_xlsx_entry){
+            catalogue[i].name, rel_arena_printf(arena, "Allegato %s", catalogue[i].letter),
+            rel_arena_printf(arena, "%s %d", title, year), d, catalogue[i].pass, 0};
+        writers[count++] = catalogue[i].write;
     }
+    for (size_t i = 0; i < model->dataset_count; i++) {
+        const rel_dataset *d = &model->datasets[i];
+        if (!d->generic)
+            continue;
+        free_tables++;
+        entries[count] = (rel_xlsx_entry){
+            free_table_name(arena, free_tables, d->title),
+            rel_arena_printf(arena, "Allegato T.%zu", free_tables), d->title, d, 0, 0};
+        writers[count++] = rel_xlsx_dataset;
+    }
+    entries[count] = (rel_xlsx_entry){"Verifiche", "Allegato V",
+                                      rel_arena_printf(arena, "Prospetto delle verifiche %d", year),
+                                      NULL, 2, 0};
+    writers[count++] = rel_xlsx_verifiche;
+    return count;
+}
+
+static bool entries_valid(const rel_xlsx_entry *entries, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        if (entries[i].name == NULL || entries[i].annex == NULL || entries[i].title == NULL)
+            return false;
+    return true;
+}
+
+static void set_properties(rel_xlsx_book *book, const rel_model *model,
+                           const rel_doc_stamp *created)
+{
     char title[96];
     snprintf(title, sizeof title, "Allegati alla relazione sulla gestione %d", model->entity.year);
     lxw_doc_properties properties = {
         .title = title,
-        .subject = "Schede preventivo/consuntivo, progetti, indicatori e verifiche",
+        .subject = "Ogni tabella della relazione, con i totali e le verifiche come formule",
         .author = (char *)model->entity.name.text,
         .company = (char *)model->entity.name.text,
         .created = stamp_time(created),
     };
-    workbook_set_properties(book, &properties);
-    rel_xlsx_formats formats;
-    make_formats(book, &formats);
-    bool ok = true;
-    rel_xlsx_sheet sheet = {NULL, &formats, model, findings->arena};
-    rel_xlsx_area_cell areas[256];
-    sheet.sheet = add_sheet(book, "Schede", &ok);
-    size_t area_count = ok ? rel_xlsx_schede(&sheet, areas, 256) : 0;
-    if (rel_model_dataset(model, "centri_di_costo") && (sheet.sheet = add_sheet(book, "Centri di costo", &ok)))
-        rel_xlsx_centri(&sheet, areas, area_count);
-    if (rel_model_dataset(model, "progetti") && (sheet.sheet = add_sheet(book, "Progetti", &ok)))
-        rel_xlsx_progetti(&sheet);
-    if (rel_model_dataset(model, "indicatori") && (sheet.sheet = add_sheet(book, "Indicatori", &ok)))
-        rel_xlsx_indicatori(&sheet);
-    if ((sheet.sheet = add_sheet(book, "Verifiche", &ok)))
-        rel_xlsx_verifiche(&sheet, findings);
-    lxw_error error = workbook_close(book);
-    if (!ok || error != LXW_NO_ERROR) {
-        rel_diag_add(diags, REL_SEV_ERROR, REL_E_XLSX, (rel_origin){shown, 0, 0},
-                     "errore nella scrittura del file Excel: %s", lxw_strerror(error));
+    lxw_error error = workbook_set_properties(book->workbook, &properties);
+    if (error != LXW_NO_ERROR) {
+        book->ok = false;
+        rel_diag_add(book->diags, REL_SEV_ERROR, REL_E_XLSX_CELL, (rel_origin){book->shown, 0, 0},
+                     "proprietà del documento Excel non scritte: %s", lxw_strerror(error));
+    }
+}
+
+/* Where libxlsxwriter keeps each sheet's rows until the file is zipped:
+ * $TMPDIR as Unix programs do (libxlsxwriter alone would ignore it), so a
+ * RAM-backed /tmp can be avoided; the files are unlinked as soon as made. */
+static const char *temporary_directory(void)
+{
+    const char *dir = getenv("TMPDIR");
+    return dir && dir[0] ? dir : "/tmp";
+}
+
+bool rel_xlsx_write(const rel_model *model, const rel_indicators *indicators,
+                    const rel_findings *findings, const rel_doc_stamp *created, const char *path,
+                    const char *shown, rel_diags *diags)
+{
+    rel_arena *arena = findings->arena;
+    rel_xlsx_book book;
+    if (!rel_xlsx_book_open(&book, path, temporary_directory(), shown, model, arena, diags))
+        return false;
+    set_properties(&book, model, created);
+    size_t capacity = CATALOGUE_COUNT + model->dataset_count + 1;
+    rel_xlsx_entry *entries = rel_arena_array(arena, capacity, sizeof *entries);
+    rel_xlsx_writer **writers = rel_arena_array(arena, capacity, sizeof *writers);
+    rel_xlsx_checks checks;
+    size_t count = entries && writers ? plan(model, arena, entries, writers) : 0;
+    if (count == 0 || !entries_valid(entries, count)
+        || !rel_xlsx_checks_index(&checks, findings, arena)) {
+        rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUT_OF_MEMORY, (rel_origin){shown, 0, 0},
+                     "memoria esaurita preparando l'allegato Excel");
+        rel_xlsx_book_close(&book);
         return false;
     }
-    return true;
+    rel_xlsx_context ctx = {&book, &checks, findings, indicators};
+    static const rel_xlsx_column contents_columns[] = {
+        {"Allegato", 12, true}, {"Foglio", 24, false}, {"Contenuto", 64, false},
+        {"Righe", 8, true},
+    };
+    rel_xlsx_sheet contents;
+    const char *title = rel_arena_printf(arena, "Allegati alla relazione sulla gestione %d",
+                                         model->entity.year);
+    bool ok = book.ok && title && rel_xlsx_sheet_add(&book, "Indice");
+    for (size_t i = 0; ok && i < count; i++)
+        ok = rel_xlsx_sheet_add(&book, entries[i].name);
+    ok = ok && rel_xlsx_sheet_begin(&book, &contents, "Indice", "Indice", title,
+                                    contents_columns, 4, 1, -1);
+    for (int pass = 0; pass <= 2; pass++)
+        for (size_t i = 0; ok && i < count; i++)
+            ok = entries[i].pass != pass || writers[i](&ctx, &entries[i]);
+    ok = ok && rel_xlsx_contents(&ctx, &contents, entries, count);
+    return rel_xlsx_book_close(&book) && ok;
 }
