@@ -24,7 +24,7 @@ static bool row_total(rel_xlsx_sheet *s, const rel_xlsx_layout *l, const int64_t
         cells[k] = rel_xlsx_here(s, (lxw_col_t)l->sheet_col[p->columns[k]]);
         sum += present[p->columns[k]] ? numbers[p->columns[k]] : 0;
     }
-    const char *formula = rel_arena_printf(s->book->arena, "=%s+%s+%s", cells[0], cells[1],
+    const char *formula = rel_arena_printf(&s->book->scratch, "=%s+%s+%s", cells[0], cells[1],
                                            cells[2]);
     return rel_xlsx_formula(s, p->total_col, formula, rel_xlsx_euros(sum),
                             l->whole ? REL_XLSX_MONEY_WHOLE : REL_XLSX_MONEY, emphasis);
@@ -53,41 +53,48 @@ static bool result_row(rel_xlsx_sheet *s, const rel_xlsx_layout *l, const parts 
            && rel_xlsx_row_end(s, REL_XLSX_ROW_FORMULA, 0);
 }
 
+/* The figure of the result block's row `k`: the avanzo composed, Entrate,
+ * Uscite (as the check compares them), then Entrate - Uscite and the
+ * difference as formulas over the rows above; *exact keeps the figures'
+ * values, for the last two. */
+static bool result_figure(const rel_xlsx_context *ctx, rel_xlsx_sheet *s, const rel_finding *f,
+                          const parts *p, int k, rel_xlsx_figure *exact, rel_xlsx_figure *out)
+{
+    const rel_figure_term *terms = f->expected_source->terms;
+    if (k == 0)
+        return rel_xlsx_figure_of(ctx, s, &f->declared, f->declared_source, 2, out);
+    if (k <= 2)
+        return rel_xlsx_figure_of(ctx, s, &terms[k - 1].figure, terms[k - 1].source, 2, out);
+    /* row k - 2 minus row k - 1 (result), or row 0 minus row 3 (gap) */
+    int a = k == 3 ? 1 : 0, b = k == 3 ? 2 : 3;
+    char first[16], second[16];
+    lxw_rowcol_to_cell(first, s->row - (lxw_row_t)(k - a), p->total_col);
+    lxw_rowcol_to_cell(second, s->row - (lxw_row_t)(k - b), p->total_col);
+    *out = (rel_xlsx_figure){rel_arena_printf(&s->book->scratch, "%s-%s", first, second), NULL,
+                             exact[a].num * exact[b].den - exact[b].num * exact[a].den,
+                             exact[a].den * exact[b].den, 0, 1};
+    return out->formula != NULL;
+}
+
 static bool result_block(const rel_xlsx_context *ctx, rel_xlsx_sheet *s, const rel_xlsx_layout *l,
                          const parts *p)
 {
+    static const char *const labels[] = {"Avanzo: vincolato + finalizzato + non vincolato",
+                                         "Entrate dell'esercizio", "Uscite dell'esercizio",
+                                         "Entrate – Uscite",
+                                         "Differenza: avanzo – (Entrate – Uscite)"};
     const rel_finding *f = result_check(ctx->findings);
     if (f == NULL)
         return true;
-    const rel_figure_term *terms = f->expected_source->terms;
-    rel_xlsx_figure surplus, income, costs;
-    if (!rel_xlsx_figure_of(ctx, s, &f->declared, f->declared_source, 2, &surplus)
-        || !rel_xlsx_figure_of(ctx, s, &terms[0].figure, terms[0].source, 2, &income)
-        || !rel_xlsx_figure_of(ctx, s, &terms[1].figure, terms[1].source, 2, &costs))
-        return rel_xlsx_fail(s, LXW_ERROR_MEMORY_MALLOC_FAILED, -1, (rel_origin){NULL, 0, 0},
-                             "risultato");
-    rel_arena *arena = s->book->arena;
-    lxw_row_t first = s->row + 1;
-    char a[16], b[16], c[16], d[16];
-    lxw_rowcol_to_cell(a, first, p->total_col);
-    lxw_rowcol_to_cell(b, first + 1, p->total_col);
-    lxw_rowcol_to_cell(c, first + 2, p->total_col);
-    lxw_rowcol_to_cell(d, first + 3, p->total_col);
-    rel_xlsx_figure result = {rel_arena_printf(arena, "%s-%s", b, c), NULL,
-                              income.num * costs.den - costs.num * income.den,
-                              income.den * costs.den, 0, 1};
-    rel_xlsx_figure gap = {rel_arena_printf(arena, "%s-%s", a, d), NULL,
-                           surplus.num * result.den - result.num * surplus.den,
-                           surplus.den * result.den, 0, 1};
-    bool ok = result.formula && gap.formula
-              && rel_xlsx_line(s, 0, "Risultato dell'esercizio", REL_XLSX_GROUP)
-              && rel_xlsx_row_end(s, REL_XLSX_ROW_OTHER, 0)
-              && result_row(s, l, p, "Avanzo: vincolato + finalizzato + non vincolato",
-                            &surplus)
-              && result_row(s, l, p, "Entrate dell'esercizio", &income)
-              && result_row(s, l, p, "Uscite dell'esercizio", &costs)
-              && result_row(s, l, p, "Entrate – Uscite", &result)
-              && result_row(s, l, p, "Differenza: avanzo – (Entrate – Uscite)", &gap);
+    bool ok = rel_xlsx_line(s, 0, "Risultato dell'esercizio", REL_XLSX_GROUP)
+              && rel_xlsx_row_end(s, REL_XLSX_ROW_OTHER, 0);
+    rel_xlsx_figure exact[5];
+    for (int k = 0; ok && k < 5; k++) {
+        ok = result_figure(ctx, s, f, p, k, exact, &exact[k])
+             || rel_xlsx_fail(s, LXW_ERROR_MEMORY_MALLOC_FAILED, -1, (rel_origin){NULL, 0, 0},
+                              "risultato");
+        ok = ok && result_row(s, l, p, labels[k], &exact[k]);
+    }
     return ok;
 }
 
@@ -115,7 +122,7 @@ bool rel_xlsx_avanzo(const rel_xlsx_context *ctx, rel_xlsx_entry *entry)
                               l.count, l.key_columns, l.kind_col))
         return false;
     rel_xlsx_hook hook = {row_total, &p};
-    bool ok = rel_xlsx_dataset_rows(ctx, &s, &l, &hook) && result_block(ctx, &s, &l, &p);
+    bool ok = rel_xlsx_layout_place(&s, &l) && rel_xlsx_dataset_rows(ctx, &s, &l, &hook) && result_block(ctx, &s, &l, &p);
     entry->rows = s.row - REL_XLSX_FIRST_ROW;
     return ok && rel_xlsx_sheet_end(&s, false);
 }

@@ -27,7 +27,7 @@ static const rel_xlsx_derived *quantity_cell(rel_xlsx_book *book, int year, int 
                            ? rel_balance_item_code((rel_balance_item)quantity)
                            : rel_balance_subtotal_key(
                                  (rel_balance_subtotal)(quantity - REL_BALANCE_ITEM_COUNT));
-    const char *key = rel_xlsx_derived_key(book->arena, "bilancio", year, code);
+    const char *key = rel_xlsx_derived_key(&book->scratch, "bilancio", year, code);
     return key ? rel_xlsx_cells_get_derived(&book->cells, key) : NULL;
 }
 
@@ -35,12 +35,12 @@ static const rel_xlsx_derived *quantity_cell(rel_xlsx_book *book, int year, int 
 static const char *terms_formula(rel_xlsx_book *book, const rel_xlsx_sheet *from, int year,
                                  const rel_balance_term *terms, size_t count)
 {
-    char *out = rel_arena_strdup(book->arena, "");
+    char *out = rel_arena_strdup(&book->scratch, "");
     for (size_t t = 0; out && t < count; t++) {
         const rel_xlsx_derived *cell = quantity_cell(book, year, terms[t].quantity);
         if (cell == NULL)
             continue;
-        out = rel_arena_printf(book->arena, "%s%s%s", out,
+        out = rel_arena_printf(&book->scratch, "%s%s%s", out,
                                terms[t].sign < 0 ? "-" : out[0] ? "+" : "",
                                rel_xlsx_cell_ref(book, from, cell->place.sheet, cell->place.row,
                                                  cell->place.col));
@@ -118,7 +118,7 @@ static bool subtotal_row(rel_xlsx_sheet *s, const rel_xlsx_layout *l, int code_c
         const char *name = rel_xlsx_derived_key(book->arena, "bilancio", years[y].year, key);
         rel_xlsx_derived cell = {{s->index, s->row, col, false}, cents, 100};
         ok = formula && name
-             && rel_xlsx_formula(s, col, rel_arena_printf(book->arena, "=%s", formula),
+             && rel_xlsx_formula(s, col, rel_arena_printf(&book->scratch, "=%s", formula),
                                  rel_xlsx_euros(cents), l->whole ? REL_XLSX_MONEY_WHOLE
                                                                  : REL_XLSX_MONEY,
                                  REL_XLSX_SUBTOTAL)
@@ -168,7 +168,7 @@ bool rel_xlsx_bilancio(const rel_xlsx_context *ctx, rel_xlsx_entry *entry)
     if (!rel_xlsx_sheet_begin(ctx->book, &s, entry->name, entry->annex, entry->title, l.columns,
                               l.count, 2, l.kind_col))
         return false;
-    bool ok = typed_rows(&s, &l, code, years, count)
+    bool ok = rel_xlsx_layout_place(&s, &l) && typed_rows(&s, &l, code, years, count)
               && rel_xlsx_line(&s, 1, "Riclassificazione ricalcolata dalle voci", REL_XLSX_GROUP)
               && rel_xlsx_row_end(&s, REL_XLSX_ROW_OTHER, 0);
     for (int sub = 0; ok && sub < REL_BALANCE_SUBTOTAL_COUNT; sub++)
@@ -211,7 +211,7 @@ static bool ratio_cell(rel_xlsx_sheet *s, lxw_col_t col, rel_balance_ratio r,
     int64_t top = 0, bottom = quantity_value(&y->balance, denominator);
     for (size_t t = 0; t < n; t++)
         top += numerator[t].sign * quantity_value(&y->balance, numerator[t].quantity);
-    const char *formula = rel_arena_printf(book->arena, "=IF(%s=0,\"\",(%s)/%s%s)", den, num, den,
+    const char *formula = rel_arena_printf(&book->scratch, "=IF(%s=0,\"\",(%s)/%s%s)", den, num, den,
                                            percent ? "*100" : "");
     if (bottom == 0)
         return rel_xlsx_formula_text(s, col, formula, "", REL_XLSX_RATIO, REL_XLSX_PLAIN);
@@ -246,7 +246,7 @@ bool rel_xlsx_indici(const rel_xlsx_context *ctx, rel_xlsx_entry *entry)
     if (!rel_xlsx_sheet_begin(ctx->book, &s, entry->name, entry->annex, entry->title, l.columns,
                               l.count, l.key_columns, l.kind_col))
         return false;
-    bool ok = true;
+    bool ok = rel_xlsx_layout_place(&s, &l);
     for (size_t r = 0; ok && r < d->row_count; r++) {
         const rel_row *row = &d->rows[r];
         for (size_t c = 0; ok && c < d->column_count; c++)

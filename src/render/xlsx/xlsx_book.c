@@ -27,6 +27,7 @@ bool rel_xlsx_book_open(rel_xlsx_book *book, const char *path, const char *tmpdi
     book->diags = diags;
     book->shown = shown;
     rel_xlsx_cells_init(&book->cells);
+    rel_arena_init(&book->scratch);
     lxw_workbook_options options = {.constant_memory = LXW_TRUE, .tmpdir = (char *)tmpdir};
     book->workbook = workbook_new_opt(path, &options);
     if (book->workbook == NULL) {
@@ -49,6 +50,7 @@ bool rel_xlsx_book_close(rel_xlsx_book *book)
         book->ok = false;
     }
     rel_xlsx_cells_free(&book->cells);
+    rel_arena_free(&book->scratch);
     return book->ok;
 }
 
@@ -262,7 +264,7 @@ bool rel_xlsx_link(rel_xlsx_sheet *s, lxw_col_t col, const char *ref, const char
 {
     lxw_format *format = s->book->ok ? rel_xlsx_format(s->book, REL_XLSX_TEXT, REL_XLSX_PLAIN)
                                      : NULL;
-    const char *url = format ? rel_arena_printf(s->book->arena, "internal:%s!A1", ref) : NULL;
+    const char *url = format ? rel_arena_printf(&s->book->scratch, "internal:%s!A1", ref) : NULL;
     if (format == NULL || url == NULL)
         return false;
     return checked(s, worksheet_write_url_opt(s->ws, s->row, col, url, format, text, NULL), col,
@@ -299,6 +301,7 @@ bool rel_xlsx_row_end(rel_xlsx_sheet *s, rel_xlsx_row_kind kind, uint8_t level)
     if (s->row + 1 >= LXW_ROW_MAX)
         return rel_xlsx_fail(s, LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE, -1,
                              (rel_origin){NULL, 0, 0}, "riga");
+    rel_arena_free(&s->book->scratch);
     s->row++;
     s->lines = 1;
     s->line_height = REL_XLSX_LINE_POINTS;
@@ -310,7 +313,7 @@ const char *rel_xlsx_here(const rel_xlsx_sheet *s, lxw_col_t col)
 {
     char cell[32];
     lxw_rowcol_to_cell(cell, s->row, col);
-    return rel_arena_strdup(s->book->arena, cell);
+    return rel_arena_strdup(&s->book->scratch, cell);
 }
 
 const char *rel_xlsx_cell_ref(rel_xlsx_book *book, const rel_xlsx_sheet *from, uint32_t sheet,
@@ -319,8 +322,8 @@ const char *rel_xlsx_cell_ref(rel_xlsx_book *book, const rel_xlsx_sheet *from, u
     char cell[32];
     lxw_rowcol_to_cell(cell, row, col);
     if (from && from->index == sheet)
-        return rel_arena_strdup(book->arena, cell);
-    return rel_arena_printf(book->arena, "%s!%s", rel_xlsx_cells_sheet_ref(&book->cells, sheet),
+        return rel_arena_strdup(&book->scratch, cell);
+    return rel_arena_printf(&book->scratch, "%s!%s", rel_xlsx_cells_sheet_ref(&book->cells, sheet),
                             cell);
 }
 

@@ -88,6 +88,10 @@ struct rel_xlsx_book {
     lxw_format *formats[REL_XLSX_STYLE_COUNT][REL_XLSX_EMPHASIS_COUNT];
     rel_xlsx_cells cells;
     struct rel_xlsx_keys *keys;   /* indexes of key columns (xlsx_keys.h) */
+    /* What a row needs only while it is written (its formulas, the cells a
+     * sum adds): released as each row ends, so that memory does not grow
+     * with the rows. */
+    rel_arena scratch;
 };
 
 /* Opens the workbook at `path` in constant_memory mode, its temporary

@@ -34,7 +34,7 @@ static bool indicator_value(rel_xlsx_sheet *s, const rel_xlsx_layout *l, const i
                              (rel_origin){NULL, 0, 0}, "indicatore");
     return rel_xlsx_figure_write(s, v->value_col, &figure, REL_XLSX_RATIO, emphasis)
            && rel_xlsx_text(s, v->note_col,
-                            figure.formula ? "" : rel_arena_printf(s->book->arena,
+                            figure.formula ? "" : rel_arena_printf(&s->book->scratch,
                                                                    "valore, non formula: %s",
                                                                    figure.why),
                             REL_XLSX_NOTE, (rel_origin){NULL, 0, 0});
@@ -56,7 +56,7 @@ bool rel_xlsx_calcolati(const rel_xlsx_context *ctx, rel_xlsx_entry *entry)
                               l.count, l.key_columns, l.kind_col))
         return false;
     rel_xlsx_hook hook = {indicator_value, &v};
-    bool ok = rel_xlsx_dataset_rows(ctx, &s, &l, &hook);
+    bool ok = rel_xlsx_layout_place(&s, &l) && rel_xlsx_dataset_rows(ctx, &s, &l, &hook);
     entry->rows = s.row - REL_XLSX_FIRST_ROW;
     return ok && rel_xlsx_sheet_end(&s, true);
 }

@@ -17,12 +17,20 @@ struct rel_xlsx_sheet_rows {
     size_t capacity;
 };
 
-enum { SLOT_EMPTY, SLOT_ORIGIN, SLOT_DERIVED };
+struct rel_xlsx_placement {
+    const rel_dataset *dataset;
+    uint32_t sheet;
+    const lxw_row_t *rows;
+    const int *columns;
+};
 
+enum { SLOT_EMPTY, SLOT_DATASET, SLOT_DERIVED };
+
+/* A derived figure by its key, or a placement by its dataset's path. */
 struct rel_xlsx_slot {
     uint8_t kind;
-    rel_origin at;         /* SLOT_ORIGIN */
-    const char *key;       /* SLOT_DERIVED */
+    const char *key;
+    size_t placement;      /* SLOT_DATASET */
     rel_xlsx_derived value;
 };
 
@@ -55,6 +63,7 @@ void rel_xlsx_cells_free(rel_xlsx_cells *cells)
         free(cells->sheets[i].opaque);
     }
     free(cells->sheets);
+    free(cells->placements);
     free(cells->slots);
     rel_xlsx_cells_init(cells);
 }
@@ -129,13 +138,6 @@ static uint64_t hash_text(uint64_t h, const char *text)
     return h;
 }
 
-static uint64_t hash_origin(rel_origin at)
-{
-    uint64_t h = hash_text(14695981039346656037u, at.file);
-    h = (h ^ at.line) * 1099511628211u;
-    return (h ^ ((uint64_t)at.col << 32)) * 1099511628211u;
-}
-
 static bool same_origin(rel_origin a, rel_origin b)
 {
     return a.line == b.line && a.col == b.col
@@ -149,18 +151,15 @@ static rel_xlsx_slot *find_slot(rel_xlsx_slot *slots, size_t capacity, uint64_t 
         rel_xlsx_slot *slot = &slots[i];
         if (slot->kind == SLOT_EMPTY)
             return slot;
-        if (slot->kind != wanted->kind)
-            continue;
-        if (wanted->kind == SLOT_ORIGIN ? same_origin(slot->at, wanted->at)
-                                        : strcmp(slot->key, wanted->key) == 0)
+        if (slot->kind == wanted->kind && strcmp(slot->key, wanted->key) == 0)
             return slot;
     }
 }
 
 static uint64_t slot_hash(const rel_xlsx_slot *slot)
 {
-    return slot->kind == SLOT_ORIGIN ? hash_origin(slot->at)
-                                     : hash_text(1469598103934665603u, slot->key);
+    return hash_text(slot->kind == SLOT_DATASET ? 14695981039346656037u : 1469598103934665603u,
+                     slot->key);
 }
 
 static bool rehash(rel_xlsx_cells *cells)
@@ -198,17 +197,84 @@ static const rel_xlsx_slot *get(const rel_xlsx_cells *cells, const rel_xlsx_slot
     return found->kind == SLOT_EMPTY ? NULL : found;
 }
 
-bool rel_xlsx_cells_put(rel_xlsx_cells *cells, rel_origin at, rel_xlsx_derived cell)
+bool rel_xlsx_cells_place(rel_xlsx_cells *cells, const rel_dataset *d, uint32_t sheet,
+                          const lxw_row_t *rows, const int *columns)
 {
-    rel_xlsx_slot slot = {.kind = SLOT_ORIGIN, .at = at, .value = cell};
-    return at.file == NULL || put(cells, &slot);
+    if (cells->placement_count == cells->placement_capacity) {
+        size_t capacity = cells->placement_capacity ? cells->placement_capacity * 2 : 32;
+        rel_xlsx_placement *grown = realloc(cells->placements, capacity * sizeof *grown);
+        if (grown == NULL)
+            return false;
+        cells->placements = grown;
+        cells->placement_capacity = capacity;
+    }
+    cells->placements[cells->placement_count] = (rel_xlsx_placement){d, sheet, rows, columns};
+    rel_xlsx_slot slot = {.kind = SLOT_DATASET, .key = d->path,
+                          .placement = cells->placement_count++};
+    return put(cells, &slot);
 }
 
-const rel_xlsx_derived *rel_xlsx_cells_get(const rel_xlsx_cells *cells, rel_origin at)
+static const rel_xlsx_placement *placement_of(const rel_xlsx_cells *cells, const char *path)
 {
-    rel_xlsx_slot wanted = {.kind = SLOT_ORIGIN, .at = at};
-    const rel_xlsx_slot *found = at.file ? get(cells, &wanted) : NULL;
-    return found ? &found->value : NULL;
+    rel_xlsx_slot wanted = {.kind = SLOT_DATASET, .key = path};
+    const rel_xlsx_slot *found = path ? get(cells, &wanted) : NULL;
+    return found ? &cells->placements[found->placement] : NULL;
+}
+
+static bool numeric(rel_type type)
+{
+    return type == REL_TYPE_MONEY || type == REL_TYPE_COUNT || type == REL_TYPE_DECIMAL
+           || type == REL_TYPE_PERCENT;
+}
+
+static bool cell_of(const rel_xlsx_placement *p, size_t row, int column, rel_xlsx_derived *out)
+{
+    const rel_dataset *d = p->dataset;
+    if (column < 0 || (size_t)column >= d->column_count || p->columns[column] < 0
+        || !numeric(d->columns[column].type))
+        return false;
+    rel_type type = d->columns[column].type;
+    const rel_value *v = &d->rows[row].values[column];
+    *out = (rel_xlsx_derived){{p->sheet, p->rows[row], (uint16_t)p->columns[column],
+                               type == REL_TYPE_PERCENT}, v->present ? v->number : 0, 1};
+    for (int i = 0; i < rel_type_scale(type); i++)
+        out->den *= 10;
+    return true;
+}
+
+bool rel_xlsx_cells_at(const rel_xlsx_cells *cells, const rel_dataset *d, size_t row,
+                       int column, rel_xlsx_derived *out)
+{
+    const rel_xlsx_placement *p = placement_of(cells, d->path);
+    return p && p->dataset == d && row < d->row_count && cell_of(p, row, column, out);
+}
+
+/* The row holding the cell at line `line`: the last that starts on it or
+ * before (a quoted field may run over several lines). */
+static size_t row_at_line(const rel_dataset *d, uint32_t line)
+{
+    size_t low = 0, high = d->row_count;
+    while (low < high) {
+        size_t mid = low + (high - low) / 2;
+        if (d->rows[mid].line <= line)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    return low;   /* one past it */
+}
+
+bool rel_xlsx_cells_find(const rel_xlsx_cells *cells, rel_origin at, rel_xlsx_derived *out)
+{
+    const rel_xlsx_placement *p = placement_of(cells, at.file);
+    if (p == NULL || at.line == 0)
+        return false;
+    const rel_dataset *d = p->dataset;
+    size_t r = row_at_line(d, at.line);
+    for (size_t c = 0; r > 0 && c < d->column_count; c++)
+        if (same_origin(d->rows[r - 1].values[c].at, at))
+            return cell_of(p, r - 1, (int)c, out);
+    return false;
 }
 
 bool rel_xlsx_cells_put_derived(rel_xlsx_cells *cells, const char *key,

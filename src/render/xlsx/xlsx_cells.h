@@ -17,8 +17,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <xlsxwriter.h>
+
 #include "core/arena.h"
 #include "core/diag.h"
+#include "model/dataset.h"
 
 /* What a row of a sheet is. */
 typedef enum rel_xlsx_row_kind {
@@ -52,12 +55,16 @@ typedef struct rel_xlsx_derived {
 
 typedef struct rel_xlsx_sheet_rows rel_xlsx_sheet_rows;
 typedef struct rel_xlsx_slot rel_xlsx_slot;
+typedef struct rel_xlsx_placement rel_xlsx_placement;
 
 typedef struct rel_xlsx_cells {
     rel_xlsx_sheet_rows *sheets;   /* malloc'd, one per sheet */
     size_t sheet_count;
     size_t sheet_capacity;
-    rel_xlsx_slot *slots;          /* malloc'd hash table, origins and keys */
+    rel_xlsx_placement *placements;   /* malloc'd, one per dataset shown */
+    size_t placement_count;
+    size_t placement_capacity;
+    rel_xlsx_slot *slots;          /* malloc'd hash table: derived figures, datasets */
     size_t slot_capacity;          /* a power of two */
     size_t slot_used;
 } rel_xlsx_cells;
@@ -80,10 +87,21 @@ const char *rel_xlsx_cells_sheet_ref(const rel_xlsx_cells *cells, uint32_t sheet
 bool rel_xlsx_cells_row(rel_xlsx_cells *cells, uint32_t sheet, uint32_t row,
                         rel_xlsx_row_kind kind);
 
-/* Where the input cell at `at` was written, with its exact value (as for
- * a derived figure); false when out of memory. */
-bool rel_xlsx_cells_put(rel_xlsx_cells *cells, rel_origin at, rel_xlsx_derived cell);
-const rel_xlsx_derived *rel_xlsx_cells_get(const rel_xlsx_cells *cells, rel_origin at);
+/* Says where the cells of dataset `d` are: row r on row `rows[r]` of
+ * `sheet`, column c in column `columns[c]` (-1: not shown). The arrays are
+ * not copied and must outlive the registry. Nothing is stored per cell, so
+ * the registry stays small whatever the size of the datasets. false when
+ * out of memory. */
+bool rel_xlsx_cells_place(rel_xlsx_cells *cells, const rel_dataset *d, uint32_t sheet,
+                          const lxw_row_t *rows, const int *columns);
+
+/* The numeric input cell at `at` as the annex wrote it, with its exact value
+ * (an empty cell is 0); false when the annex does not show it. */
+bool rel_xlsx_cells_find(const rel_xlsx_cells *cells, rel_origin at, rel_xlsx_derived *out);
+
+/* The same for row `row`, column `column` of `d`. */
+bool rel_xlsx_cells_at(const rel_xlsx_cells *cells, const rel_dataset *d, size_t row,
+                       int column, rel_xlsx_derived *out);
 
 /* Where the computed figure named `key` was written (the key is not
  * copied: arena or static). false when out of memory. */

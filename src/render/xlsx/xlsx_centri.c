@@ -19,7 +19,7 @@ static bool compared(rel_xlsx_sheet *s, const rel_xlsx_figure *figure, lxw_col_t
                      lxw_col_t declared_col, lxw_col_t diff_col, int64_t difference,
                      rel_xlsx_emphasis emphasis)
 {
-    const char *formula = rel_arena_printf(s->book->arena, "=%s-%s",
+    const char *formula = rel_arena_printf(&s->book->scratch, "=%s-%s",
                                            rel_xlsx_here(s, declared_col), rel_xlsx_here(s, col));
     return rel_xlsx_figure_write(s, col, figure, REL_XLSX_MONEY, emphasis)
            && rel_xlsx_formula(s, diff_col, formula, rel_xlsx_euros(difference), REL_XLSX_MONEY,
@@ -72,6 +72,26 @@ static bool uscite_row(const rel_xlsx_context *ctx, rel_xlsx_sheet *s, const rel
            && rel_xlsx_row_end(s, REL_XLSX_ROW_FORMULA, 0);
 }
 
+/* One sheet row per dataset row, from the first; four columns shown. */
+static bool place(rel_xlsx_sheet *s, const rel_dataset *d, int centro, int area, int prev,
+                  int cons)
+{
+    rel_arena *arena = s->book->arena;
+    lxw_row_t *rows = rel_arena_array(arena, d->row_count + 1, sizeof *rows);
+    int *columns = rel_arena_array(arena, d->column_count + 1, sizeof *columns);
+    if (rows == NULL || columns == NULL)
+        return rel_xlsx_fail(s, LXW_ERROR_MEMORY_MALLOC_FAILED, -1, (rel_origin){NULL, 0, 0},
+                             "registro");
+    for (size_t r = 0; r < d->row_count; r++)
+        rows[r] = REL_XLSX_FIRST_ROW + (lxw_row_t)r;
+    for (size_t c = 0; c < d->column_count; c++)
+        columns[c] = (int)c == centro ? COL_CENTRO : (int)c == area ? COL_AREA
+                     : (int)c == prev ? COL_PREV : (int)c == cons ? COL_CONS : -1;
+    return rel_xlsx_cells_place(&s->book->cells, d, s->index, rows, columns)
+           || rel_xlsx_fail(s, LXW_ERROR_MEMORY_MALLOC_FAILED, -1, (rel_origin){NULL, 0, 0},
+                            "registro");
+}
+
 bool rel_xlsx_centri(const rel_xlsx_context *ctx, rel_xlsx_entry *entry)
 {
     static const rel_xlsx_column columns[COL_COUNT] = {
@@ -89,7 +109,7 @@ bool rel_xlsx_centri(const rel_xlsx_context *ctx, rel_xlsx_entry *entry)
         return false;
     int centro = rel_dataset_column(d, "centro"), area = rel_dataset_column(d, "area");
     int prev = rel_dataset_column(d, "preventivo"), cons = rel_dataset_column(d, "consuntivo");
-    bool ok = true;
+    bool ok = place(&s, d, centro, area, prev, cons);
     for (size_t r = 0; ok && r < d->row_count; r++) {
         const rel_row *line = &d->rows[r];
         bool item = line->kind == REL_ROW_ITEM;

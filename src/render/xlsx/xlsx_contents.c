@@ -16,10 +16,10 @@ bool rel_xlsx_contents(const rel_xlsx_context *ctx, rel_xlsx_sheet *s,
     bool ok = true;
     for (size_t i = 0; ok && i < count; i++) {
         const rel_xlsx_entry *e = &entries[i];
-        const char *what = e->dataset ? rel_arena_printf(ctx->book->arena, "%s (da %s)", e->title,
+        const char *what = e->dataset ? rel_arena_printf(&ctx->book->scratch, "%s (da %s)", e->title,
                                                          base_name(e->dataset->path))
                                       : e->title;
-        const char *ref = rel_xlsx_quoted(ctx->book->arena, e->name);
+        const char *ref = rel_xlsx_quoted(&ctx->book->scratch, e->name);
         ok = what && ref && rel_xlsx_text(s, 0, e->annex, REL_XLSX_PLAIN, (rel_origin){NULL, 0, 0})
              && rel_xlsx_link(s, 1, ref, e->name)
              && rel_xlsx_text(s, 2, what, REL_XLSX_PLAIN, (rel_origin){NULL, 0, 0})

@@ -21,7 +21,7 @@ static bool recomputed_row(const rel_xlsx_context *ctx, rel_xlsx_sheet *s,
     const char *name = l->label >= 0 ? total->values[l->label].text : "";
     lxw_col_t label_col = (lxw_col_t)(l->label >= 0 ? l->sheet_col[l->label] : 0);
     bool ok = rel_xlsx_text(s, label_col,
-                            rel_arena_printf(s->book->arena, "%s – ricalcolato",
+                            rel_arena_printf(&s->book->scratch, "%s – ricalcolato",
                                              name[0] ? name : "TOTALE"),
                             REL_XLSX_SUBTOTAL, (rel_origin){NULL, 0, 0});
     bool subtotal_only = true;
@@ -104,7 +104,7 @@ bool rel_xlsx_dataset(const rel_xlsx_context *ctx, rel_xlsx_entry *entry)
         || !rel_xlsx_sheet_begin(ctx->book, &s, entry->name, entry->annex, entry->title,
                                  l.columns, l.count, l.key_columns, l.kind_col))
         return false;
-    bool ok = rel_xlsx_dataset_rows(ctx, &s, &l, NULL);
+    bool ok = rel_xlsx_layout_place(&s, &l) && rel_xlsx_dataset_rows(ctx, &s, &l, NULL);
     entry->rows = s.row - REL_XLSX_FIRST_ROW;
     return ok && rel_xlsx_sheet_end(&s, true);
 }

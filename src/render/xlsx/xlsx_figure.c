@@ -65,12 +65,12 @@ static bool reference(const rel_xlsx_context *ctx, const rel_xlsx_sheet *from,
     const char *ref = rel_xlsx_cell_ref(book, from, cell->place.sheet, cell->place.row,
                                         cell->place.col);
     if (ref && cell->place.fraction)
-        ref = rel_arena_printf(book->arena, "%s*100", ref);
+        ref = rel_arena_printf(&book->scratch, "%s*100", ref);
     out->num = cell->num;
     out->den = cell->den;
     int64_t unit = power_of_ten(scale);
     if (ref && unit % cell->den != 0) {
-        ref = rel_arena_printf(book->arena, "ROUND(%s,%d)", ref, scale);
+        ref = rel_arena_printf(&book->scratch, "ROUND(%s,%d)", ref, scale);
         if (!rel_balance_divide(cell->num, cell->den, scale, &out->num))
             return false;
         out->den = unit;
@@ -86,26 +86,25 @@ static bool sum_rows(const rel_xlsx_context *ctx, const rel_xlsx_sheet *from,
                      rel_xlsx_figure *out)
 {
     rel_xlsx_book *book = ctx->book;
-    rel_xlsx_place *places = rel_arena_array(book->arena, count + 1, sizeof *places);
+    rel_xlsx_place *places = rel_arena_array(&book->scratch, count + 1, sizeof *places);
     if (places == NULL)
         return false;
     out->num = 0;
     out->den = 1;
     for (size_t i = 0; i < count; i++) {
-        const rel_value *v = &d->rows[rows[i]].values[column];
-        const rel_xlsx_derived *cell = rel_xlsx_cells_get(&book->cells, v->at);
-        if (cell == NULL)
+        rel_xlsx_derived cell;
+        if (!rel_xlsx_cells_at(&book->cells, d, rows[i], column, &cell))
             return not_expressible(out, "una riga sommata non è nell'allegato");
-        places[i] = cell->place;
-        rel_xlsx_figure part = {NULL, NULL, cell->num, cell->den, 0, 1};
+        places[i] = cell.place;
+        rel_xlsx_figure part = {NULL, NULL, cell.num, cell.den, 0, 1};
         if (!add_exact(out, &part, 1))
             return not_expressible(out, "somma fuori scala");
     }
     bool subtotal;
-    out->formula = rel_xlsx_cells_sum(&book->cells, book->arena, places, count,
+    out->formula = rel_xlsx_cells_sum(&book->cells, &book->scratch, places, count,
                                       from ? &from->index : NULL, false, &subtotal);
     if (out->formula && count && places[0].fraction)
-        out->formula = rel_arena_printf(book->arena, "(%s)*100", out->formula);
+        out->formula = rel_arena_printf(&book->scratch, "(%s)*100", out->formula);
     return out->formula || not_expressible(out, "troppe righe sparse per una formula");
 }
 
@@ -119,7 +118,7 @@ static bool sum_lines(const rel_xlsx_context *ctx, const rel_xlsx_sheet *from,
     if (source->kind == REL_SOURCE_GROUP)
         return rel_xlsx_keys_lines(ctx->book, d, source->key_column, source->key, &rows, &count)
                && sum_rows(ctx, from, d, source->column, rows, count, out);
-    size_t *lines = rel_arena_array(ctx->book->arena, d->row_count + 1, sizeof *lines);
+    size_t *lines = rel_arena_array(&ctx->book->scratch, d->row_count + 1, sizeof *lines);
     if (lines == NULL)
         return false;
     for (size_t r = 0; r < d->row_count; r++)
@@ -131,7 +130,7 @@ static bool sum_lines(const rel_xlsx_context *ctx, const rel_xlsx_sheet *from,
 static bool terms(const rel_xlsx_context *ctx, const rel_xlsx_sheet *from,
                   const rel_figure_source *source, int scale, rel_xlsx_figure *out)
 {
-    char *formula = rel_arena_strdup(ctx->book->arena, "");
+    char *formula = rel_arena_strdup(&ctx->book->scratch, "");
     out->num = 0;
     out->den = 1;
     for (size_t i = 0; formula && i < source->term_count; i++) {
@@ -143,7 +142,7 @@ static bool terms(const rel_xlsx_context *ctx, const rel_xlsx_sheet *from,
             return not_expressible(out, term.why);
         if (!add_exact(out, &term, t->sign))
             return not_expressible(out, "somma fuori scala");
-        formula = rel_arena_printf(ctx->book->arena, "%s%s(%s)", formula,
+        formula = rel_arena_printf(&ctx->book->scratch, "%s%s(%s)", formula,
                                    t->sign < 0 ? "-" : i ? "+" : "", term.formula);
     }
     out->formula = formula;
@@ -153,7 +152,7 @@ static bool terms(const rel_xlsx_context *ctx, const rel_xlsx_sheet *from,
 static bool derived(const rel_xlsx_context *ctx, const rel_xlsx_sheet *from,
                     const rel_figure_source *source, int scale, rel_xlsx_figure *out)
 {
-    const char *key = rel_xlsx_derived_key(ctx->book->arena, source->family, source->year,
+    const char *key = rel_xlsx_derived_key(&ctx->book->scratch, source->family, source->year,
                                            source->quantity);
     if (key == NULL)
         return false;
@@ -170,9 +169,9 @@ bool rel_xlsx_figure_of(const rel_xlsx_context *ctx, const rel_xlsx_sheet *from,
     *out = (rel_xlsx_figure){NULL, NULL, f->value, power_of_ten(scale), f->value,
                              power_of_ten(scale)};
     if (source == NULL) {
-        const rel_xlsx_derived *cell = rel_xlsx_cells_get(&ctx->book->cells, f->at);
-        if (cell != NULL)
-            return reference(ctx, from, cell, scale, out);
+        rel_xlsx_derived cell;
+        if (rel_xlsx_cells_find(&ctx->book->cells, f->at, &cell))
+            return reference(ctx, from, &cell, scale, out);
         return not_expressible(out, "la cella non è nell'allegato");
     }
     switch (source->kind) {
@@ -198,6 +197,6 @@ bool rel_xlsx_figure_write(rel_xlsx_sheet *s, lxw_col_t col, const rel_xlsx_figu
     double value = (double)figure->num / (double)figure->den;
     if (figure->formula == NULL)
         return rel_xlsx_number(s, col, value, style, emphasis);
-    const char *formula = rel_arena_printf(s->book->arena, "=%s", figure->formula);
+    const char *formula = rel_arena_printf(&s->book->scratch, "=%s", figure->formula);
     return rel_xlsx_formula(s, col, formula, value, style, emphasis);
 }

@@ -69,7 +69,7 @@ bool rel_xlsx_keys_lines(rel_xlsx_book *book, const rel_dataset *d, int column, 
     size_t end = low;
     while (end < k->count && strcmp(k->items[end].key, wanted) == 0)
         end++;
-    size_t *found = rel_arena_array(book->arena, end - low + 1, sizeof *found);
+    size_t *found = rel_arena_array(&book->scratch, end - low + 1, sizeof *found);
     if (found == NULL)
         return false;
     for (size_t i = low; i < end; i++)

@@ -15,7 +15,7 @@
 typedef struct rel_xlsx_keys rel_xlsx_keys;
 
 /* The lines (REL_ROW_ITEM) of `d` whose `column` reads `key` once
- * normalised, in file order: *rows (arena) and *count. The index of the
+ * normalised, in file order: *rows (in the row's scratch arena) and *count. The index of the
  * column is built on first use. false when out of memory. */
 bool rel_xlsx_keys_lines(rel_xlsx_book *book, const rel_dataset *d, int column, const char *key,
                          const size_t **rows, size_t *count);

@@ -210,7 +210,7 @@ bool rel_xlsx_layout_sum(rel_xlsx_sheet *s, const rel_xlsx_layout *l,
     const rel_dataset *d = l->dataset;
     rel_xlsx_book *book = s->book;
     rel_type type = d->columns[source->column].type;
-    rel_xlsx_place *places = rel_arena_array(book->arena, source->row_count + 1, sizeof *places);
+    rel_xlsx_place *places = rel_arena_array(&book->scratch, source->row_count + 1, sizeof *places);
     if (places == NULL)
         return rel_xlsx_fail(s, LXW_ERROR_MEMORY_MALLOC_FAILED, (int)col, (rel_origin){NULL, 0, 0},
                              "totale");
@@ -220,7 +220,7 @@ bool rel_xlsx_layout_sum(rel_xlsx_sheet *s, const rel_xlsx_layout *l,
         places[i] = (rel_xlsx_place){s->index, l->sheet_row[r], col, type == REL_TYPE_PERCENT};
         *sum += d->rows[r].values[source->column].number;
     }
-    const char *formula = rel_xlsx_cells_sum(&book->cells, book->arena, places,
+    const char *formula = rel_xlsx_cells_sum(&book->cells, &book->scratch, places,
                                              source->row_count, &s->index, display, subtotal);
     rel_xlsx_style style = rel_xlsx_style_of(type, l->whole);
     double cached = rel_xlsx_cell_number(*sum, type);
@@ -231,7 +231,7 @@ bool rel_xlsx_layout_sum(rel_xlsx_sheet *s, const rel_xlsx_layout *l,
                      source->row_count, s->name, rel_xlsx_here(s, col));
         return rel_xlsx_number(s, col, cached, style, REL_XLSX_SUBTOTAL);
     }
-    return rel_xlsx_formula(s, col, rel_arena_printf(book->arena, "=%s", formula), cached, style,
+    return rel_xlsx_formula(s, col, rel_arena_printf(&book->scratch, "=%s", formula), cached, style,
                             REL_XLSX_SUBTOTAL);
 }
 
@@ -247,7 +247,7 @@ bool rel_xlsx_layout_change(rel_xlsx_sheet *s, const rel_xlsx_layout *l, bool pr
     rel_type type = l->dataset->columns[l->now].type;
     const char *a = rel_xlsx_here(s, (lxw_col_t)l->sheet_col[l->now]);
     const char *b = rel_xlsx_here(s, (lxw_col_t)l->sheet_col[l->before]);
-    rel_arena *arena = s->book->arena;
+    rel_arena *arena = &s->book->scratch;
     bool ok = rel_xlsx_formula(s, col, rel_arena_printf(arena, "=%s-%s", a, b),
                                rel_xlsx_cell_number(now - before, type),
                                rel_xlsx_style_of(type, l->whole), emphasis);
@@ -263,12 +263,12 @@ bool rel_xlsx_layout_note(rel_xlsx_sheet *s, const rel_xlsx_layout *l, const rel
     if (l->note_col < 0)
         return true;
     const rel_dataset *d = l->dataset;
-    char *note = rel_arena_strdup(s->book->arena, "");
+    char *note = rel_arena_strdup(&s->book->scratch, "");
     for (size_t c = 0; note && c < d->column_count; c++) {
         const rel_value *v = &row->values[c];
         if (says_more(d, (int)c, v))
-            note = rel_arena_printf(s->book->arena, "%s%s%s: %s", note, note[0] ? "; " : "",
-                                    rel_label_heading(s->book->arena, d->columns[c].label),
+            note = rel_arena_printf(&s->book->scratch, "%s%s%s: %s", note, note[0] ? "; " : "",
+                                    rel_label_heading(&s->book->scratch, d->columns[c].label),
                                     v->text);
     }
     if (note == NULL)
@@ -301,4 +301,11 @@ bool rel_xlsx_layout_insert(rel_xlsx_layout *l, lxw_col_t at, const rel_xlsx_col
         if (*extra[i] >= (int)at)
             *extra[i] += (int)count;
     return true;
+}
+
+bool rel_xlsx_layout_place(rel_xlsx_sheet *s, const rel_xlsx_layout *l)
+{
+    return rel_xlsx_cells_place(&s->book->cells, l->dataset, s->index, l->sheet_row, l->sheet_col)
+           || rel_xlsx_fail(s, LXW_ERROR_MEMORY_MALLOC_FAILED, -1, (rel_origin){NULL, 0, 0},
+                            "registro");
 }

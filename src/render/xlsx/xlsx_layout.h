@@ -33,6 +33,10 @@ typedef struct rel_xlsx_layout {
 bool rel_xlsx_layout_plan(const rel_xlsx_context *ctx, const rel_dataset *d,
                           rel_xlsx_layout *out);
 
+/* Records where the cells of l->dataset are in sheet `s` (begun), for the
+ * checks to refer to them. false (book failed) when out of memory. */
+bool rel_xlsx_layout_place(rel_xlsx_sheet *s, const rel_xlsx_layout *l);
+
 /* Inserts `count` sheet columns at `at` (for a sheet's own formulas),
  * moving the planned ones right; at most 4 beyond the dataset's columns. false when full. */
 bool rel_xlsx_layout_insert(rel_xlsx_layout *l, lxw_col_t at, const rel_xlsx_column *columns,

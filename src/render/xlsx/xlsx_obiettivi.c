@@ -72,7 +72,7 @@ static bool put(rel_xlsx_sheet *s, const char *area, const char *quantity, lxw_c
 
 static bool summary_row(rel_xlsx_sheet *s, const ranges *r, const rel_objective_summary *o)
 {
-    rel_arena *arena = s->book->arena;
+    rel_arena *arena = &s->book->scratch;
     bool overall = o->area[0] == '\0';
     rel_xlsx_emphasis emphasis = overall ? REL_XLSX_TOTAL : REL_XLSX_PLAIN;
     const char *area = rel_xlsx_here(s, COL_AREA);

@@ -35,7 +35,7 @@ static bool shares(rel_xlsx_sheet *s, const rel_xlsx_layout *l, const int64_t *n
         }
         const char *d = rel_xlsx_here(s, (lxw_col_t)l->sheet_col[total]);
         const char *e = rel_xlsx_here(s, (lxw_col_t)l->sheet_col[parts[k]]);
-        const char *formula = rel_arena_printf(s->book->arena, "=IF(%s=0,\"\",%s/%s)", d, e, d);
+        const char *formula = rel_arena_printf(&s->book->scratch, "=IF(%s=0,\"\",%s/%s)", d, e, d);
         int64_t part = present[parts[k]] ? numbers[parts[k]] : 0;
         ok = numbers[total] == 0
                  ? rel_xlsx_formula_text(s, col, formula, "", REL_XLSX_PERCENT, emphasis)
@@ -60,7 +60,7 @@ static bool totals(rel_xlsx_sheet *s, const rel_xlsx_layout *l, const projects *
         if (c < 0)
             continue;
         size_t count = 0;
-        rel_xlsx_place *places = rel_arena_array(book->arena, d->row_count + 1, sizeof *places);
+        rel_xlsx_place *places = rel_arena_array(&book->scratch, d->row_count + 1, sizeof *places);
         for (size_t r = 0; places && r < d->row_count; r++)
             if (d->rows[r].kind == REL_ROW_ITEM) {
                 places[count++] = (rel_xlsx_place){s->index, l->sheet_row[r],
@@ -68,12 +68,12 @@ static bool totals(rel_xlsx_sheet *s, const rel_xlsx_layout *l, const projects *
                 numbers[c] += d->rows[r].values[c].number;
             }
         bool subtotal;
-        const char *sum = places ? rel_xlsx_cells_sum(&book->cells, book->arena, places, count,
+        const char *sum = places ? rel_xlsx_cells_sum(&book->cells, &book->scratch, places, count,
                                                       &s->index, true, &subtotal)
                                  : NULL;
         present[c] = true;
         ok = sum && rel_xlsx_formula(s, (lxw_col_t)l->sheet_col[c],
-                                     rel_arena_printf(book->arena, "=%s", sum),
+                                     rel_arena_printf(&book->scratch, "=%s", sum),
                                      rel_xlsx_euros(numbers[c]), REL_XLSX_MONEY, REL_XLSX_TOTAL);
     }
     return ok && shares(s, l, numbers, present, REL_XLSX_TOTAL, (void *)p)
@@ -103,7 +103,8 @@ bool rel_xlsx_progetti(const rel_xlsx_context *ctx, rel_xlsx_entry *entry)
                               l.count, l.key_columns, l.kind_col))
         return false;
     rel_xlsx_hook hook = {shares, &p};
-    bool ok = rel_xlsx_dataset_rows(ctx, &s, &l, &hook) && rel_xlsx_sheet_filter(&s)
+    bool ok = rel_xlsx_layout_place(&s, &l) && rel_xlsx_dataset_rows(ctx, &s, &l, &hook)
+              && rel_xlsx_sheet_filter(&s)
               && totals(&s, &l, &p);
     entry->rows = s.row - REL_XLSX_FIRST_ROW;
     return ok && rel_xlsx_sheet_end(&s, false);

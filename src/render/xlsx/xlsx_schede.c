@@ -33,6 +33,7 @@ typedef struct group {
 typedef struct writer {
     rel_xlsx_sheet s;
     const rel_schedule *schedule;
+    lxw_row_t *sheet_rows;  /* per dataset row, filled as they are written */
     group levels[LEVELS];   /* area, azione */
     group all;
 } writer;
@@ -60,7 +61,7 @@ static bool remember(rel_xlsx_sheet *s, group *g, lxw_row_t row, int64_t prev, i
  * formulas over its own cells with their values cached. */
 static bool variance(rel_xlsx_sheet *s, int64_t prev, int64_t cons, rel_xlsx_emphasis emphasis)
 {
-    rel_arena *arena = s->book->arena;
+    rel_arena *arena = &s->book->scratch;
     const char *e = rel_xlsx_here(s, COL_PREVENTIVO), *f = rel_xlsx_here(s, COL_CONSUNTIVO);
     bool ok = rel_xlsx_formula(s, COL_SCOSTAMENTO, rel_arena_printf(arena, "=%s-%s", f, e),
                                rel_xlsx_euros(cons - prev), REL_XLSX_MONEY, emphasis);
@@ -75,7 +76,7 @@ static bool variance(rel_xlsx_sheet *s, int64_t prev, int64_t cons, rel_xlsx_emp
                                REL_XLSX_PERCENT, emphasis);
 }
 
-static bool line_row(writer *w, const rel_row *line)
+static bool line_row(writer *w, const rel_row *line, size_t r)
 {
     rel_xlsx_sheet *s = &w->s;
     const rel_schedule *sc = w->schedule;
@@ -99,6 +100,7 @@ static bool line_row(writer *w, const rel_row *line)
     if (!ok)
         return false;
     lxw_row_t row = s->row;
+    w->sheet_rows[r] = row;
     uint8_t level = item ? (uint8_t)(w->levels[1].name && w->levels[1].name[0] ? 2 : 1) : 1;
     if (!rel_xlsx_row_end(s, item ? REL_XLSX_ROW_ITEM : REL_XLSX_ROW_DECLARED, level))
         return false;
@@ -121,17 +123,17 @@ static bool total_row(writer *w, group *g, const char *area, const char *azione,
     bool subtotal_only = true;
     for (int k = 0; ok && k < 2; k++) {
         lxw_col_t col = (lxw_col_t)(COL_PREVENTIVO + k);
-        rel_xlsx_place *places = rel_arena_array(book->arena, g->count + 1, sizeof *places);
+        rel_xlsx_place *places = rel_arena_array(&book->scratch, g->count + 1, sizeof *places);
         if (places == NULL)
             return rel_xlsx_fail(s, LXW_ERROR_MEMORY_MALLOC_FAILED, (int)col,
                                  (rel_origin){NULL, 0, 0}, "totale");
         for (size_t i = 0; i < g->count; i++)
             places[i] = (rel_xlsx_place){s->index, g->rows[i], col, false};
         bool subtotal;
-        const char *sum = rel_xlsx_cells_sum(&book->cells, book->arena, places, g->count,
+        const char *sum = rel_xlsx_cells_sum(&book->cells, &book->scratch, places, g->count,
                                              &s->index, true, &subtotal);
         subtotal_only = subtotal_only && subtotal;
-        ok = sum ? rel_xlsx_formula(s, col, rel_arena_printf(book->arena, "=%s", sum),
+        ok = sum ? rel_xlsx_formula(s, col, rel_arena_printf(&book->scratch, "=%s", sum),
                                     rel_xlsx_euros(g->sums[k]), REL_XLSX_MONEY, emphasis)
                  : rel_xlsx_number(s, col, rel_xlsx_euros(g->sums[k]), REL_XLSX_MONEY, emphasis);
     }
@@ -157,7 +159,7 @@ static bool close_groups(writer *w, int from)
     for (int k = LEVELS - 1; ok && k >= from; k--) {
         group *g = &w->levels[k];
         if (g->name && g->name[0] && g->count > 0) {
-            const char *label = rel_arena_printf(w->s.book->arena, "Totale %s", g->name);
+            const char *label = rel_arena_printf(&w->s.book->scratch, "Totale %s", g->name);
             ok = total_row(w, g, w->levels[0].name, k == 1 ? g->name : "",
                            label ? label : "Totale", false, (uint8_t)k);
         }
@@ -183,6 +185,30 @@ static bool follow(writer *w, const rel_row *line)
     return true;
 }
 
+/* The sheet rows are known as the rows are written; the columns now. */
+static bool place(writer *w)
+{
+    const rel_schedule *sc = w->schedule;
+    const rel_dataset *d = sc->data;
+    rel_arena *arena = w->s.book->arena;
+    w->sheet_rows = rel_arena_array(arena, d->row_count + 1, sizeof *w->sheet_rows);
+    int *columns = rel_arena_array(arena, d->column_count + 1, sizeof *columns);
+    if (w->sheet_rows == NULL || columns == NULL)
+        return rel_xlsx_fail(&w->s, LXW_ERROR_MEMORY_MALLOC_FAILED, -1, (rel_origin){NULL, 0, 0},
+                             "registro");
+    const int shown[][2] = {{sc->area, COL_AREA}, {sc->azione, COL_AZIONE}, {sc->voce, COL_VOCE},
+                            {sc->descrizione, COL_DESCRIZIONE}, {sc->preventivo, COL_PREVENTIVO},
+                            {sc->consuntivo, COL_CONSUNTIVO}, {sc->motivazione, COL_MOTIVAZIONE}};
+    for (size_t c = 0; c < d->column_count; c++)
+        columns[c] = -1;
+    for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++)
+        if (shown[i][0] >= 0)
+            columns[shown[i][0]] = shown[i][1];
+    return rel_xlsx_cells_place(&w->s.book->cells, d, w->s.index, w->sheet_rows, columns)
+           || rel_xlsx_fail(&w->s, LXW_ERROR_MEMORY_MALLOC_FAILED, -1, (rel_origin){NULL, 0, 0},
+                            "registro");
+}
+
 bool rel_xlsx_schede(const rel_xlsx_context *ctx, rel_xlsx_entry *entry)
 {
     rel_schedule schedule;
@@ -198,10 +224,10 @@ bool rel_xlsx_schede(const rel_xlsx_context *ctx, rel_xlsx_entry *entry)
     if (!rel_xlsx_sheet_begin(ctx->book, &w.s, entry->name, entry->annex, entry->title, columns,
                               COL_COUNT, COL_VOCE + 1, COL_RIGA))
         return false;
-    bool ok = true;
+    bool ok = place(&w);
     for (size_t r = 0; ok && r < schedule.data->row_count; r++) {
         const rel_row *line = &schedule.data->rows[r];
-        ok = follow(&w, line) && line_row(&w, line);
+        ok = follow(&w, line) && line_row(&w, line, r);
     }
     ok = ok && close_groups(&w, 0)
          && total_row(&w, &w.all, "TOTALE COMPLESSIVO (ricalcolato)", "", "", true, 0);

@@ -36,23 +36,6 @@ double rel_xlsx_cell_number(int64_t number, rel_type type)
     return (double)number / unit;
 }
 
-void rel_xlsx_exact(int64_t number, rel_type type, int64_t *num, int64_t *den)
-{
-    *num = number;
-    *den = 1;
-    for (int i = 0; i < rel_type_scale(type); i++)
-        *den *= 10;
-}
-
-bool rel_xlsx_register(rel_xlsx_sheet *s, lxw_col_t col, const rel_value *value, rel_type type)
-{
-    rel_xlsx_derived cell = {{s->index, s->row, col, type == REL_TYPE_PERCENT}, 0, 1};
-    rel_xlsx_exact(value->present && !value->is_text ? value->number : 0, type, &cell.num,
-                   &cell.den);
-    return rel_xlsx_cells_put(&s->book->cells, value->at, cell)
-           || rel_xlsx_fail(s, LXW_ERROR_MEMORY_MALLOC_FAILED, (int)col, value->at, "registro");
-}
-
 static const char *outcome_text(int64_t outcome)
 {
     return outcome == REL_OUTCOME_SI ? "SI" : outcome == REL_OUTCOME_NO ? "NO" : "PARZIALMENTE";
@@ -62,12 +45,8 @@ bool rel_xlsx_value(rel_xlsx_sheet *s, lxw_col_t col, const rel_value *value, re
                     bool whole, rel_xlsx_emphasis emphasis)
 {
     bool words_fit = type == REL_TYPE_TEXT || type == REL_TYPE_CODE || type == REL_TYPE_OUTCOME;
-    bool numeric = type == REL_TYPE_MONEY || type == REL_TYPE_COUNT || type == REL_TYPE_DECIMAL
-                   || type == REL_TYPE_PERCENT;
-    /* an empty figure adds nothing, as in the model: a sum may still name its cell */
     if (!value->present || (value->is_text && !words_fit))
-        return rel_xlsx_text(s, col, "", emphasis, value->at)
-               && (!numeric || rel_xlsx_register(s, col, value, type));
+        return rel_xlsx_text(s, col, "", emphasis, value->at);
     switch (type) {
     case REL_TYPE_TEXT:
     case REL_TYPE_CODE:
@@ -85,6 +64,5 @@ bool rel_xlsx_value(rel_xlsx_sheet *s, lxw_col_t col, const rel_value *value, re
         break;
     }
     return rel_xlsx_number(s, col, rel_xlsx_cell_number(value->number, type),
-                           rel_xlsx_style_of(type, whole), emphasis)
-           && rel_xlsx_register(s, col, value, type);
+                           rel_xlsx_style_of(type, whole), emphasis);
 }

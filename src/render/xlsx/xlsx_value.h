@@ -17,19 +17,12 @@ rel_xlsx_style rel_xlsx_style_of(rel_type type, bool whole);
 double rel_xlsx_cell_number(int64_t number, rel_type type);
 
 /* Writes `value`, of a column of `type`, into column `col` of the current
- * row and registers the cell under the value's origin. Numbers as numbers,
+ * row (the sheet says where its dataset's cells are: rel_xlsx_cells_place).
+ * Numbers as numbers,
  * dates as dates, outcomes as SI / NO / PARZIALMENTE; an empty value leaves
  * the cell empty, never 0, and so do words standing in a figure or date
  * column (the caller keeps them in a note). */
 bool rel_xlsx_value(rel_xlsx_sheet *s, lxw_col_t col, const rel_value *value, rel_type type,
                     bool whole, rel_xlsx_emphasis emphasis);
-
-/* Registers the input cell `value` (of `type`) as written at `col` of the
- * current row. */
-bool rel_xlsx_register(rel_xlsx_sheet *s, lxw_col_t col, const rel_value *value, rel_type type);
-
-/* The exact value of a fixed-point `number` of `type` in the unit checks
- * use: num / den (a percentage in points). */
-void rel_xlsx_exact(int64_t number, rel_type type, int64_t *num, int64_t *den);
 
 #endif

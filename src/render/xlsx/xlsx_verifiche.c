@@ -67,7 +67,7 @@ static bool figures(const rel_xlsx_context *ctx, rel_xlsx_sheet *s, const rel_fi
     if (!same_truth(ctx, f, &declared, &f->declared, &a)
         || !same_truth(ctx, f, &expected, &f->expected, &b))
         return false;
-    rel_arena *arena = s->book->arena;
+    rel_arena *arena = &s->book->scratch;
     rel_xlsx_style style = style_of(f);
     double unit = unit_of(f->scale);
     const char *difference = rel_arena_printf(arena, "=ROUND(%s-%s,%d)",
@@ -99,7 +99,7 @@ static bool figures(const rel_xlsx_context *ctx, rel_xlsx_sheet *s, const rel_fi
 static bool check_row(const rel_xlsx_context *ctx, rel_xlsx_sheet *s, size_t n,
                       const rel_finding *f)
 {
-    rel_arena *arena = s->book->arena;
+    rel_arena *arena = &s->book->scratch;
     bool ok = rel_xlsx_number(s, COL_N, (double)n, REL_XLSX_COUNT, REL_XLSX_PLAIN)
               && rel_xlsx_text(s, COL_CHECK, f->check, REL_XLSX_PLAIN, (rel_origin){NULL, 0, 0})
               && rel_xlsx_text(s, COL_CODE, f->code, REL_XLSX_PLAIN, (rel_origin){NULL, 0, 0})
@@ -127,8 +127,8 @@ static bool summary(rel_xlsx_sheet *s, lxw_row_t first, lxw_row_t last, const re
     bool ok = rel_xlsx_row_end(s, REL_XLSX_ROW_OTHER, 0);
     for (size_t k = 0; ok && k < 3; k++) {
         const char *word = rel_check_status_text(statuses[k]);
-        const char *formula = rel_arena_printf(s->book->arena, "=COUNTIF(%s,\"%s\")", range, word);
-        ok = rel_xlsx_text(s, COL_CHECK, rel_arena_printf(s->book->arena, "Verifiche con esito "
+        const char *formula = rel_arena_printf(&s->book->scratch, "=COUNTIF(%s,\"%s\")", range, word);
+        ok = rel_xlsx_text(s, COL_CHECK, rel_arena_printf(&s->book->scratch, "Verifiche con esito "
                                                           "«%s»", word), REL_XLSX_SUBTOTAL,
                            (rel_origin){NULL, 0, 0})
              && rel_xlsx_formula(s, COL_OUTCOME, formula, (double)counts[k], REL_XLSX_COUNT,
