@@ -80,6 +80,18 @@ static void check_cell(const rel_dataset *d, const rel_row *row, int column, con
                                                                    : rel_unit_of(c->type),
                             declared, expected, 0, rounded ? unit : 0, "%s – %s (%s)",
                             row_name(d, row), c->label, d->title);
+    /* for the annex: later - earlier, or that in % of earlier, rounded as above */
+    rel_figure_term now = {+1, {0, later->at, NULL}, NULL};
+    rel_figure_term then = {-1, {0, earlier->at, NULL}, NULL};
+    rel_figure_term terms[2] = {now, then};
+    const rel_figure_source *difference = rel_source_terms(findings->arena, terms, 2);
+    rel_figure_term change = {+1, {0, {NULL, 0, 0}, NULL}, difference};
+    then.sign = +1;
+    int printed = c->decimals < 2 ? c->decimals : 2;
+    rel_findings_describe(findings, NULL,
+                          percent ? rel_source_quotient(findings->arena, change, then, 100, 2,
+                                                        printed)
+                                  : difference);
 }
 
 static void check_change_columns(const rel_dataset *d, rel_findings *findings)

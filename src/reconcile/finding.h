@@ -52,6 +52,9 @@ typedef enum rel_source_kind {
     REL_SOURCE_TERMS,      /* the sum of `terms`, each with its sign */
     REL_SOURCE_DERIVED,    /* a figure the compiler derives, named below */
     REL_SOURCE_FORMULA,    /* the user's formula written in the figure's cell `at` */
+    REL_SOURCE_QUOTIENT,   /* terms[0] / terms[1] * factor, rounded to `steps` */
+    REL_SOURCE_MEAN,       /* the mean of `column` over the `rows` holding a figure,
+                              rounded to `steps` */
 } rel_source_kind;
 
 typedef struct rel_figure_source rel_figure_source;
@@ -79,8 +82,11 @@ struct rel_figure_source {
     size_t row_count;
     int key_column;                /* GROUP */
     const char *key;
-    const rel_figure_term *terms;  /* TERMS */
+    const rel_figure_term *terms;  /* TERMS; QUOTIENT: numerator, denominator */
     size_t term_count;
+    int64_t factor;                /* QUOTIENT: 1, or 100 for a percentage */
+    int steps[2];                  /* QUOTIENT, MEAN: the decimals it is rounded to, in
+                                      turn (half away from zero); -1 ends them */
     const char *family;            /* DERIVED */
     int year;
     const char *quantity;
@@ -99,6 +105,13 @@ const rel_figure_source *rel_source_terms(rel_arena *arena, const rel_figure_ter
 const rel_figure_source *rel_source_derived(rel_arena *arena, const char *family, int year,
                                             const char *quantity);
 const rel_figure_source *rel_source_formula(rel_arena *arena);
+/* `step2` -1 when there is one rounding only. */
+const rel_figure_source *rel_source_quotient(rel_arena *arena, rel_figure_term numerator,
+                                             rel_figure_term denominator, int64_t factor,
+                                             int step1, int step2);
+const rel_figure_source *rel_source_mean(rel_arena *arena, const rel_dataset *dataset,
+                                         int column, const size_t *rows, size_t row_count,
+                                         int step);
 
 typedef struct rel_finding {
     const char *code;      /* R0xx, stable: docs/ERRORS.md */

@@ -51,6 +51,7 @@ static bool divide(int64_t numerator, int num_scale, int64_t denominator, int de
 static bool expected_cell(const rel_dataset *d, const rel_ratio *r, const rel_row *row,
                           int64_t *out)
 {
+    /* describe_ratio says the same for the annex: keep them together */
     const rel_value *a = &row->values[r->numerator], *b = &row->values[r->denominator];
     if (!a->present || !b->present)
         return false;
@@ -65,6 +66,20 @@ static bool expected_cell(const rel_dataset *d, const rel_ratio *r, const rel_ro
     int64_t unit = rel_rounding_unit(scale, c->decimals);
     *out = rel_number_rescale(*out, scale, c->decimals < scale ? c->decimals : scale) * unit;
     return true;
+}
+
+/* What expected_cell computes, for the annex: the row's two cells, their
+ * quotient (times 100 for a percentage), rounded to the column's scale and
+ * then to the decimals it prints. */
+static const rel_figure_source *describe_ratio(rel_arena *arena, const rel_dataset *d,
+                                               const rel_ratio *r, const rel_row *row)
+{
+    const rel_column *c = &d->columns[r->column];
+    int scale = rel_type_scale(c->type);
+    rel_figure_term a = {+1, {0, row->values[r->numerator].at, NULL}, NULL};
+    rel_figure_term b = {+1, {0, row->values[r->denominator].at, NULL}, NULL};
+    return rel_source_quotient(arena, a, b, c->type == REL_TYPE_PERCENT || r->times_100 ? 100 : 1,
+                               scale, c->decimals < scale ? c->decimals : scale);
 }
 
 static int64_t magnitude(int64_t x)
@@ -172,6 +187,7 @@ static void check_ratio_total(const rel_dataset *d, const rel_ratio *r, const re
     rel_findings_check_unit(findings, REL_R_TOTAL, rel_type_scale(c->type), rel_unit_of(c->type),
                             declared, expected, 0, rel_figure_allowance(d, r->column),
                             "%s – %s (%s)", row_name(d, total), c->label, d->title);
+    rel_findings_describe(findings, NULL, describe_ratio(findings->arena, d, r, total));
 }
 
 /* The mean of the parts, when it is what the total holds. */
@@ -203,6 +219,8 @@ static bool check_mean(const rel_dataset *d, const rel_span *span, int column,
     rel_findings_check_unit(findings, REL_R_TOTAL, scale, rel_unit_of(c->type), declared,
                             expected, 0, rel_figure_allowance(d, column), "%s – %s (%s)",
                             row_name(d, &d->rows[span->total]), c->label, d->title);
+    rel_findings_describe(findings, NULL, rel_source_mean(findings->arena, d, column, span->parts,
+                                                          span->part_count, scale));
     return true;
 }
 
@@ -262,6 +280,7 @@ void rel_relations_check_rows(const rel_dataset *d, const rel_relations *relatio
             rel_findings_check_unit(findings, REL_R_RATIO_ROW, scale, rel_unit_of(c->type),
                                     declared, expected, 0, 0, "%s – %s (%s)",
                                     row_name(d, line), c->label, d->title);
+            rel_findings_describe(findings, NULL, describe_ratio(findings->arena, d, r, line));
         }
     }
 }

@@ -77,3 +77,32 @@ const rel_figure_source *rel_source_formula(rel_arena *arena)
 {
     return source(arena, REL_SOURCE_FORMULA);
 }
+
+const rel_figure_source *rel_source_quotient(rel_arena *arena, rel_figure_term numerator,
+                                             rel_figure_term denominator, int64_t factor,
+                                             int step1, int step2)
+{
+    rel_figure_term terms[2] = {numerator, denominator};
+    rel_figure_source *s = (rel_figure_source *)rel_source_terms(arena, terms, 2);
+    if (s != NULL) {
+        s->kind = REL_SOURCE_QUOTIENT;
+        s->factor = factor;
+        s->steps[0] = step1;
+        s->steps[1] = step2;
+    }
+    return s;
+}
+
+const rel_figure_source *rel_source_mean(rel_arena *arena, const rel_dataset *dataset,
+                                         int column, const size_t *rows, size_t row_count,
+                                         int step)
+{
+    rel_figure_source *s = (rel_figure_source *)rel_source_sum(arena, dataset, column, rows,
+                                                               row_count);
+    if (s != NULL) {
+        s->kind = REL_SOURCE_MEAN;
+        s->steps[0] = step;
+        s->steps[1] = -1;
+    }
+    return s;
+}

@@ -116,6 +116,33 @@ bool rel_formula_days_between(rel_date a, rel_date b, int64_t *days);
  * NULL only when out of memory. */
 const char *rel_formula_cells_text(const rel_formula_cells *cells, rel_arena *arena, size_t max);
 
+/* How a back end names the cells of a formula translated for a spreadsheet
+ * (rel_formula_excel): each returns a reference, or NULL when the sheet
+ * does not have the cells. */
+typedef struct rel_formula_sheet {
+    /* the cell of `value`, column `column` of `d`: "Fondi!D8" */
+    const char *(*cell)(void *context, const rel_dataset *d, const rel_value *value,
+                        size_t column);
+    /* `function` over the `count` cells `values` of column `column` of `d`:
+     * "SUM(Schede!F4:F7,Schede!F9)" (function is SUM, MIN, MAX or AVERAGE) */
+    const char *(*cells)(void *context, const rel_dataset *d, size_t column,
+                         const rel_value *const *values, size_t count, const char *function);
+    /* the cell holding indicator `name`'s value */
+    const char *(*indicator)(void *context, const char *name);
+    void *context;
+} rel_formula_sheet;
+
+/* `formula` as a spreadsheet formula (without "="; Excel's English function
+ * names, "," between arguments) over the cells `sheet` names: references,
+ * + - * /, comparisons (1 or 0), SOMMA, MIN, MAX, MEDIA, ABS, ARROTONDA, SE,
+ * SOMMA.SE (the lines it adds resolved here, as the evaluation resolves
+ * them). NULL, with *why in Italian, for what a spreadsheet cannot say the
+ * same way: dates, CONTA, CONTA.SE, RIGHE, a cell the sheet lacks. The
+ * formula must evaluate without error. In `arena`. */
+const char *rel_formula_excel(const rel_formula *formula, const rel_model *model,
+                              const rel_formula_names *names, const rel_formula_sheet *sheet,
+                              rel_arena *arena, const char **why);
+
 /* The value rounded half away from zero to `scale` decimals, as fixed point.
  * false on overflow. rel_rational_fixed({1,3}, 4) => 3333 */
 bool rel_rational_fixed(rel_rational value, int scale, int64_t *out);
