@@ -31,6 +31,8 @@ INPUT = os.path.join(SOURCE, "input")
 HEADINGS = {"centri_di_costo.csv": {"centro": "Centro di costo", "area": "Area delle schede"}}
 OUTCOMES = {"si": "SI", "no": "NO", "parzialmente": "PARZIALMENTE", "in corso": "PARZIALMENTE"}
 CELL_REFERENCE = re.compile(r"(?:'[^']+'|[A-Za-z_][\w.]*)?!?\$?[A-Z]{1,3}\$?\d+")
+CONSTANT = re.compile(r"^=ROUND\(-?\(?-?[\d.]+\)?,\d\)$")
+COMPOUND = re.compile(r"^(\S+)\s+(\S+%)$")   # "-338 -2,3%": a change and its per cent
 
 
 def rows_of(directory, name):
@@ -106,21 +108,29 @@ class Annexes(unittest.TestCase):
         aliases = HEADINGS.get(os.path.basename(name), {})
         headings = [formulas[sheet].cell(3, c).value for c in range(1, formulas[sheet].max_column + 1)]
         note = headings.index("Note") if "Note" in headings else None
-        body = [(f, v) for f, v, _ in sheet_rows(formulas, values, sheet)
+        body = [(f, v, r) for f, v, r in sheet_rows(formulas, values, sheet)
                 if "ricalcolato" not in [x for x in f if isinstance(x, str)]][:len(lines)]
         self.assertEqual(len(body), len(lines), sheet)
-        for line, (f_row, v_row) in zip(lines, body):
+        for line, (f_row, v_row, row) in zip(lines, body):
+            formats = [formulas[sheet].cell(row, c + 1).number_format for c in range(len(f_row))]
             for label, text in zip(header, line):
                 wanted = aliases.get(label.strip(), heading(label))
+                compound = COMPOUND.match(text.strip())
+                if compound and wanted + " %" in headings:
+                    # validation splits it into the change and its percentage
+                    c = headings.index(wanted + " %")
+                    self.compare_cell(sheet, label, compound.group(2), f_row[c], v_row[c],
+                                      formats[c], None)
+                    text = compound.group(1)
                 if not label.strip() or wanted not in headings:
                     self.assertIsNone(italian_number(text)[0] if text.strip() not in ("-", "–") else None,
                                       f"{sheet}: column {label!r} with figures is missing")
                     continue
                 c = headings.index(wanted)
-                self.compare_cell(sheet, label, text, f_row[c], v_row[c],
-                                  formulas[sheet].cell(3, 1), v_row[note] if note is not None else None)
+                self.compare_cell(sheet, label, text, f_row[c], v_row[c], formats[c],
+                                  v_row[note] if note is not None else None)
 
-    def compare_cell(self, sheet, label, text, formula, value, _, note):
+    def compare_cell(self, sheet, label, text, formula, value, number_format, note):
         text = text.strip()
         where = f"{sheet} {label}={text!r}"
         if isinstance(formula, str) and formula.startswith("="):
@@ -130,10 +140,10 @@ class Annexes(unittest.TestCase):
         elif isinstance(value, datetime.datetime):
             self.assertEqual(value, italian_date(text), where)
         elif isinstance(value, (int, float)):
-            number, percent = italian_number(text)
+            number, _ = italian_number(text)
             self.assertIsNotNone(number, where)
             shown = figure(value)
-            if percent and abs(shown) <= 1 and abs(number) > 1:
+            if "%" in number_format:   # a percentage is its fraction in the cell
                 shown *= 100
             self.assertEqual(shown.quantize(D("0.0001")), number.quantize(D("0.0001")), where)
         elif value is None:
@@ -231,22 +241,19 @@ class Annexes(unittest.TestCase):
                     continue
                 checks += 1
                 where = f"{directory} Verifiche!K{row}: {f[1]}"
-                if f[2] == "R004" and f[11]:
-                    # a verifica of verifiche.csv: written as values, and said so
-                    self.assertTrue(f[11].startswith("Cifre come valori: "), where)
-                else:
-                    for col in (4, 6):
-                        self.assertTrue(str(f[col]).startswith("="), where)
-                        self.assertRegex(f[col], CELL_REFERENCE, where)
+                for col in (4, 6):
+                    self.assertTrue(str(f[col]).startswith("="), where)
+                    if f[2] == "R004" and CONSTANT.match(f[col]):
+                        continue   # a side of verifiche.csv that is a figure typed there
+                    self.assertRegex(f[col], CELL_REFERENCE, where)
                 self.assertEqual(f[7], f"=ROUND(E{row}-G{row},{f[7].rsplit(',', 1)[1][:-1]})")
                 self.assertTrue(str(f[10]).startswith("=IF("), where)
                 for col in "HIJ":
                     self.assertIn(f"{col}{row}", f[10], where)
                 self.assertIn(v[10], ("verificato", "arrotondamento", "da correggere"))
+                self.assertIsNone(f[11], where)   # no figure written as a bare value
                 if directory == INPUT:
                     self.assertEqual(v[10], "verificato", where)
-                    if f[2] != "R004":
-                        self.assertIsNone(f[11], where)   # no figure written as a bare value
             self.assertGreater(checks, 50 if directory == INPUT else 0, directory)
 
     def test_a_wrong_total_is_da_correggere_in_its_cached_outcome(self):

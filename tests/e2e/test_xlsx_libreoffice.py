@@ -18,7 +18,7 @@ import unittest
 import openpyxl
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from annex import build, convert, libreoffice_profile  # noqa: E402
+from annex import build, convert, input_directories, libreoffice_profile  # noqa: E402
 
 RELAZIONE = os.path.abspath(sys.argv[1])
 SOURCE = os.path.abspath(sys.argv[2])
@@ -83,21 +83,39 @@ class LibreOffice(unittest.TestCase):
     def tearDownClass(cls):
         shutil.rmtree(cls.tmp)
 
-    def test_recalculation_of_every_sheet_gives_the_cached_values(self):
+    @staticmethod
+    def differences(formulas, values, recalculated):
+        """(formulas compared, those whose recalculation differs from the cache)."""
         compared, differ = 0, []
-        for sheet in self.formulas.worksheets:
+        for sheet in formulas.worksheets:
             for row in sheet.iter_rows():
                 for cell in row:
                     if not (isinstance(cell.value, str) and cell.value.startswith("=")):
                         continue
                     compared += 1
-                    mine = self.values[sheet.title][cell.coordinate].value
-                    theirs = self.recalculated[sheet.title][cell.coordinate].value
+                    mine = values[sheet.title][cell.coordinate].value
+                    theirs = recalculated[sheet.title][cell.coordinate].value
                     if not same(mine, theirs):
                         differ.append(f"{sheet.title}!{cell.coordinate} {cell.value}: "
                                       f"{mine!r} != {theirs!r}")
+        return compared, differ
+
+    def test_recalculation_of_every_sheet_gives_the_cached_values(self):
+        compared, differ = self.differences(self.formulas, self.values, self.recalculated)
         self.assertEqual(differ, [])
         self.assertGreater(compared, 500)
+
+    def test_recalculation_of_every_example(self):
+        for i, directory in enumerate(input_directories(SOURCE)[1:]):
+            with self.subTest(directory=directory):
+                formulas, values, path, _ = build(RELAZIONE, directory,
+                                                  os.path.join(self.tmp, "example%d" % i), True)
+                recalculated = openpyxl.load_workbook(
+                    convert(self.profile, path, "xlsx", os.path.join(self.tmp, "rexample%d" % i)),
+                    data_only=True)
+                compared, differ = self.differences(formulas, values, recalculated)
+                self.assertEqual(differ, [])
+                self.assertGreater(compared, 0)
 
     def test_a_schedule_figure_changed_makes_its_check_da_correggere(self):
         book = openpyxl.load_workbook(self.path)

@@ -68,7 +68,7 @@ static bool register_item_cells(rel_xlsx_sheet *s, const rel_xlsx_layout *l, con
         const rel_value *v = &row->values[years[y].column];
         const char *key = rel_xlsx_derived_key(s->book->arena, "bilancio", years[y].year, text);
         rel_xlsx_derived cell = {{s->index, s->row, (uint16_t)l->sheet_col[years[y].column],
-                                  false}, v->number, 100};
+                                  false, false}, v->number, 100};
         ok = v->present && row->kind == REL_ROW_ITEM
                  ? key && rel_xlsx_cells_put_derived(&s->book->cells, key, cell)
                  : true;
@@ -116,7 +116,7 @@ static bool subtotal_row(rel_xlsx_sheet *s, const rel_xlsx_layout *l, int code_c
         const char *formula = terms_formula(book, s, years[y].year, terms, n);
         int64_t cents = years[y].balance.subtotal[sub];
         const char *name = rel_xlsx_derived_key(book->arena, "bilancio", years[y].year, key);
-        rel_xlsx_derived cell = {{s->index, s->row, col, false}, cents, 100};
+        rel_xlsx_derived cell = {{s->index, s->row, col, false, false}, cents, 100};
         ok = formula && name
              && rel_xlsx_formula(s, col, rel_arena_printf(&book->scratch, "=%s", formula),
                                  rel_xlsx_euros(cents), l->whole ? REL_XLSX_MONEY_WHOLE
@@ -218,7 +218,8 @@ static bool ratio_cell(rel_xlsx_sheet *s, lxw_col_t col, rel_balance_ratio r,
     double value = (double)top / (double)bottom * (percent ? 100.0 : 1.0);
     const char *key = rel_xlsx_derived_key(book->arena, "indici", y->year,
                                            rel_balance_ratio_code(r));
-    rel_xlsx_derived cell = {{s->index, s->row, col, false}, top * (percent ? 100 : 1), bottom};
+    rel_xlsx_derived cell = {{s->index, s->row, col, false, false}, top * (percent ? 100 : 1),
+                             bottom};
     return key && rel_xlsx_formula(s, col, formula, value, REL_XLSX_RATIO, REL_XLSX_PLAIN)
            && (rel_xlsx_cells_put_derived(&book->cells, key, cell)
                || rel_xlsx_fail(s, LXW_ERROR_MEMORY_MALLOC_FAILED, (int)col,

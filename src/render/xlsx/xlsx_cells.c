@@ -236,7 +236,8 @@ static bool cell_of(const rel_xlsx_placement *p, size_t row, int column, rel_xls
     rel_type type = d->columns[column].type;
     const rel_value *v = &d->rows[row].values[column];
     *out = (rel_xlsx_derived){{p->sheet, p->rows[row], (uint16_t)p->columns[column],
-                               type == REL_TYPE_PERCENT}, v->present ? v->number : 0, 1};
+                               type == REL_TYPE_PERCENT, !v->present},
+                              v->present ? v->number : 0, 1};
     for (int i = 0; i < rel_type_scale(type); i++)
         out->den *= 10;
     return true;

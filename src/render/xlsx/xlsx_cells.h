@@ -43,6 +43,7 @@ typedef struct rel_xlsx_place {
     uint32_t row;
     uint16_t col;
     bool fraction;
+    bool empty;        /* an input cell without a figure */
 } rel_xlsx_place;
 
 /* A figure the annex computes, with its exact value num / den in the unit
@@ -135,5 +136,16 @@ int rel_xlsx_cells_kind_column(const rel_xlsx_cells *cells, uint32_t sheet);
 const char *rel_xlsx_cells_sum(const rel_xlsx_cells *cells, rel_arena *arena,
                                rel_xlsx_place *places, size_t count, const uint32_t *from,
                                bool display, bool *subtotal);
+
+/* `opening` ("MIN(", "MAX(", "AVERAGE(") over the runs of `places`; NULL
+ * when there are too many. Sorts `places`. */
+const char *rel_xlsx_cells_runs(const rel_xlsx_cells *cells, rel_arena *arena,
+                                rel_xlsx_place *places, size_t count, const uint32_t *from,
+                                const char *opening);
+
+/* The same for their mean: AVERAGEIF over the "Riga" column, or AVERAGE of
+ * their runs (both leave the empty cells out). */
+const char *rel_xlsx_cells_mean(const rel_xlsx_cells *cells, rel_arena *arena,
+                                rel_xlsx_place *places, size_t count, const uint32_t *from);
 
 #endif

@@ -75,6 +75,10 @@ static bool dataset_row(rel_xlsx_sheet *s, const rel_xlsx_layout *l, const rel_r
          && (hook == NULL || hook->write(s, l, numbers, present, emphasis, hook->user));
     rel_xlsx_row_kind kind = row->kind == REL_ROW_HEADING ? REL_XLSX_ROW_OTHER
                              : item ? REL_XLSX_ROW_ITEM : REL_XLSX_ROW_DECLARED;
+    if (ok && row->kind == REL_ROW_CHANGE && l->kind_col >= 0)
+        return rel_xlsx_text(s, (lxw_col_t)l->kind_col, "variazione dichiarata", REL_XLSX_NOTE,
+                             (rel_origin){NULL, 0, 0})
+               && rel_xlsx_row_end(s, kind, 0);
     return ok && rel_xlsx_layout_kind(s, l, kind) && rel_xlsx_row_end(s, kind, 0);
 }
 

@@ -162,6 +162,89 @@ static bool derived(const rel_xlsx_context *ctx, const rel_xlsx_sheet *from,
     return not_expressible(out, "il valore ricalcolato non è nell'allegato");
 }
 
+/* Rounds *out, and its formula, to each of `steps` decimals in turn, as
+ * the reconciliation does. */
+static bool round_steps(rel_arena *arena, const int *steps, rel_xlsx_figure *out)
+{
+    for (int i = 0; i < 2 && steps[i] >= 0; i++) {
+        int64_t rounded, unit = power_of_ten(steps[i]);
+        if (!rel_balance_divide(out->num, out->den, steps[i], &rounded))
+            return not_expressible(out, "valore fuori scala");
+        out->num = rounded;
+        out->den = unit;
+        out->formula = rel_arena_printf(arena, "ROUND(%s,%d)", out->formula, steps[i]);
+        if (out->formula == NULL)
+            return false;
+    }
+    return true;
+}
+
+/* numerator / denominator * factor, both figures of the annex. */
+static bool quotient(const rel_xlsx_context *ctx, const rel_xlsx_sheet *from,
+                     const rel_figure_source *source, int scale, rel_xlsx_figure *out)
+{
+    rel_xlsx_figure parts[2];
+    for (int k = 0; k < 2; k++) {
+        const rel_figure_term *t = &source->terms[k];
+        if (!rel_xlsx_figure_of(ctx, from, &t->figure, t->source, 6, &parts[k]))
+            return false;
+        if (parts[k].formula == NULL)
+            return not_expressible(out, parts[k].why);
+    }
+    __int128 num = (__int128)parts[0].num * parts[1].den * source->factor;
+    __int128 den = (__int128)parts[0].den * parts[1].num;
+    if (den < 0) {
+        num = -num;
+        den = -den;
+    }
+    __int128 g = gcd(num, den);
+    if (den == 0 || num / g > INT64_MAX || num / g < INT64_MIN || den / g > INT64_MAX)
+        return not_expressible(out, "rapporto non calcolabile");
+    out->num = (int64_t)(num / g);
+    out->den = (int64_t)(den / g);
+    out->formula = rel_arena_printf(&ctx->book->scratch, source->factor == 1 ? "(%s)/(%s)"
+                                                                           : "(%s)/(%s)*%lld",
+                                    parts[0].formula, parts[1].formula,
+                                    (long long)source->factor);
+    (void)scale;
+    return out->formula && round_steps(&ctx->book->scratch, source->steps, out);
+}
+
+/* The mean of the cells of `rows` that hold a figure. */
+static bool mean(const rel_xlsx_context *ctx, const rel_xlsx_sheet *from,
+                 const rel_figure_source *source, rel_xlsx_figure *out)
+{
+    rel_xlsx_book *book = ctx->book;
+    rel_xlsx_place *places = rel_arena_array(&book->scratch, source->row_count + 1,
+                                             sizeof *places);
+    if (places == NULL)
+        return false;
+    __int128 sum = 0;
+    int64_t den = 1, count = 0;
+    for (size_t i = 0; i < source->row_count; i++) {
+        rel_xlsx_derived cell;
+        if (!rel_xlsx_cells_at(&book->cells, source->dataset, source->rows[i], source->column,
+                               &cell))
+            return not_expressible(out, "una riga della media non è nell'allegato");
+        places[i] = cell.place;
+        sum += cell.num;
+        den = cell.den;
+        count += !cell.place.empty;
+    }
+    if (count == 0 || sum * 1 > INT64_MAX || sum < INT64_MIN)
+        return not_expressible(out, "media non calcolabile");
+    out->num = (int64_t)sum;
+    out->den = den * count;
+    const char *average = rel_xlsx_cells_mean(&book->cells, &book->scratch, places,
+                                              source->row_count, from ? &from->index : NULL);
+    if (average == NULL)
+        return not_expressible(out, "troppe righe sparse per una formula");
+    if (source->row_count && places[0].fraction)
+        average = rel_arena_printf(&book->scratch, "(%s)*100", average);
+    out->formula = average;
+    return average && round_steps(&book->scratch, source->steps, out);
+}
+
 bool rel_xlsx_figure_of(const rel_xlsx_context *ctx, const rel_xlsx_sheet *from,
                         const rel_figure *f, const rel_figure_source *source, int scale,
                         rel_xlsx_figure *out)
@@ -187,6 +270,10 @@ bool rel_xlsx_figure_of(const rel_xlsx_context *ctx, const rel_xlsx_sheet *from,
         return derived(ctx, from, source, scale, out);
     case REL_SOURCE_FORMULA:
         return rel_xlsx_formula_of(ctx, from, f, scale, out);
+    case REL_SOURCE_QUOTIENT:
+        return quotient(ctx, from, source, scale, out);
+    case REL_SOURCE_MEAN:
+        return mean(ctx, from, source, out);
     }
     return true;
 }

@@ -13,10 +13,11 @@
 bool rel_xlsx_formula_of(const rel_xlsx_context *ctx, const rel_xlsx_sheet *from,
                          const rel_figure *f, int scale, rel_xlsx_figure *out);
 
-/* The value of a computed indicator as a formula, rounded to its decimals
- * (ROUND(…, decimali)), with the exact rounded value; as rel_xlsx_figure_of
- * otherwise. */
+/* The value of a computed indicator, whose formula is `text`, as a formula
+ * rounded to its decimals (ROUND(…, decimali)), with the value computed;
+ * as rel_xlsx_figure_of otherwise. */
 bool rel_xlsx_indicator_formula(const rel_xlsx_context *ctx, const rel_xlsx_sheet *from,
-                                const rel_indicator *indicator, rel_xlsx_figure *out);
+                                const rel_indicator *indicator, const char *text,
+                                rel_xlsx_figure *out);
 
 #endif

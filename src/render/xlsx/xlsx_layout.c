@@ -136,7 +136,12 @@ static void plan_columns(rel_arena *arena, const rel_dataset *d, int year, rel_x
     }
     l->now = rel_dataset_year_column(d, year);
     l->before = rel_dataset_year_column(d, year - 1);
-    bool change = l->now >= 0 && l->before >= 0 && rel_xlsx_layout_numeric(d->columns[l->now].type)
+    /* a table that prints its own changes ("2023/2019", "Variazione") shows those */
+    bool typed = false;
+    for (size_t c = 0; c < d->column_count; c++)
+        typed = typed || d->columns[c].change_later >= 0;
+    bool change = !typed && l->now >= 0 && l->before >= 0
+                  && rel_xlsx_layout_numeric(d->columns[l->now].type)
                   && d->columns[l->now].type == d->columns[l->before].type;
     if (change) {
         l->change_col = (int)l->count;
@@ -217,7 +222,8 @@ bool rel_xlsx_layout_sum(rel_xlsx_sheet *s, const rel_xlsx_layout *l,
     *sum = 0;
     for (size_t i = 0; i < source->row_count; i++) {
         size_t r = source->rows[i];
-        places[i] = (rel_xlsx_place){s->index, l->sheet_row[r], col, type == REL_TYPE_PERCENT};
+        places[i] = (rel_xlsx_place){s->index, l->sheet_row[r], col, type == REL_TYPE_PERCENT,
+                                      false};
         *sum += d->rows[r].values[source->column].number;
     }
     const char *formula = rel_xlsx_cells_sum(&book->cells, &book->scratch, places,

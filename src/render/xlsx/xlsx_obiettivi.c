@@ -64,7 +64,7 @@ static bool put(rel_xlsx_sheet *s, const char *area, const char *quantity, lxw_c
     const char *key = rel_xlsx_derived_key(s->book->arena, "obiettivi", 0,
                                            rel_arena_printf(s->book->arena, "%s|%s", area,
                                                             quantity));
-    rel_xlsx_derived cell = {{s->index, s->row, col, fraction}, num, den};
+    rel_xlsx_derived cell = {{s->index, s->row, col, fraction, false}, num, den};
     return (key && rel_xlsx_cells_put_derived(&s->book->cells, key, cell))
            || rel_xlsx_fail(s, LXW_ERROR_MEMORY_MALLOC_FAILED, (int)col, (rel_origin){NULL, 0, 0},
                             "registro");

@@ -64,7 +64,7 @@ static bool totals(rel_xlsx_sheet *s, const rel_xlsx_layout *l, const projects *
         for (size_t r = 0; places && r < d->row_count; r++)
             if (d->rows[r].kind == REL_ROW_ITEM) {
                 places[count++] = (rel_xlsx_place){s->index, l->sheet_row[r],
-                                                   (uint16_t)l->sheet_col[c], false};
+                                                   (uint16_t)l->sheet_col[c], false, false};
                 numbers[c] += d->rows[r].values[c].number;
             }
         bool subtotal;

@@ -128,7 +128,7 @@ static bool total_row(writer *w, group *g, const char *area, const char *azione,
             return rel_xlsx_fail(s, LXW_ERROR_MEMORY_MALLOC_FAILED, (int)col,
                                  (rel_origin){NULL, 0, 0}, "totale");
         for (size_t i = 0; i < g->count; i++)
-            places[i] = (rel_xlsx_place){s->index, g->rows[i], col, false};
+            places[i] = (rel_xlsx_place){s->index, g->rows[i], col, false, false};
         bool subtotal;
         const char *sum = rel_xlsx_cells_sum(&book->cells, &book->scratch, places, g->count,
                                              &s->index, true, &subtotal);
@@ -144,7 +144,7 @@ static bool total_row(writer *w, group *g, const char *area, const char *azione,
                           (rel_origin){NULL, 0, 0});
     if (ok && grand) {
         const char *key = rel_xlsx_derived_key(book->arena, "schede", 0, "consuntivo");
-        rel_xlsx_derived total = {{s->index, s->row, COL_CONSUNTIVO, false}, g->sums[1], 100};
+        rel_xlsx_derived total = {{s->index, s->row, COL_CONSUNTIVO, false, false}, g->sums[1], 100};
         ok = rel_xlsx_cells_put_derived(&book->cells, key, total)
              || rel_xlsx_fail(s, LXW_ERROR_MEMORY_MALLOC_FAILED, COL_CONSUNTIVO,
                               (rel_origin){NULL, 0, 0}, "totale");

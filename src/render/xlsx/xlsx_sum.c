@@ -80,7 +80,7 @@ const char *rel_xlsx_cells_sum(const rel_xlsx_cells *cells, rel_arena *arena,
     for (size_t i = 1; i < count; i++)
         if (places[i].sheet != sheet || places[i].col != col || places[i].row == places[i - 1].row)
             return NULL;
-    char name[64 + LXW_SHEETNAME_MAX * 2];
+    char name[2 * LXW_MAX_SHEETNAME_LENGTH + 8];
     prefix(cells, sheet, from, name, sizeof name);
     lxw_row_t first = places[0].row, last = places[count - 1].row;
     size_t items, opaque;
@@ -112,4 +112,34 @@ const char *rel_xlsx_cells_sum(const rel_xlsx_cells *cells, rel_arena *arena,
         return rel_arena_printf(arena, "%s%s", name, range(cell, first, first, col, false));
     }
     return runs(arena, places, count, name, "SUM(");
+}
+
+const char *rel_xlsx_cells_mean(const rel_xlsx_cells *cells, rel_arena *arena,
+                                rel_xlsx_place *places, size_t count, const uint32_t *from)
+{
+    bool subtotal;
+    const char *sum = rel_xlsx_cells_sum(cells, arena, places, count, from, false, &subtotal);
+    if (sum == NULL)
+        return NULL;
+    /* the sum's own form, averaged: SUMIF( -> AVERAGEIF(, SUM( -> AVERAGE( */
+    if (strncmp(sum, "SUMIF(", 6) == 0)
+        return rel_arena_printf(arena, "AVERAGEIF(%s", sum + 6);
+    if (strncmp(sum, "SUM(", 4) == 0)
+        return rel_arena_printf(arena, "AVERAGE(%s", sum + 4);
+    return sum;   /* one cell */
+}
+
+const char *rel_xlsx_cells_runs(const rel_xlsx_cells *cells, rel_arena *arena,
+                                rel_xlsx_place *places, size_t count, const uint32_t *from,
+                                const char *opening)
+{
+    if (count == 0)
+        return NULL;
+    qsort(places, count, sizeof *places, by_position);
+    for (size_t i = 1; i < count; i++)
+        if (places[i].sheet != places[0].sheet || places[i].col != places[0].col)
+            return NULL;
+    char name[2 * LXW_MAX_SHEETNAME_LENGTH + 8];
+    return runs(arena, places, count, prefix(cells, places[0].sheet, from, name, sizeof name),
+                opening);
 }
