@@ -7,6 +7,7 @@
 #include "core/number.h"
 #include "reconcile/checks.h"
 #include "validate/labels.h"
+#include "validate/spans.h"
 
 /* "l'area «Area Anziani»", "il servizio «Tutela»", "la voce «Pasti»". */
 static const char *level_name(const rel_variance *v, rel_arena *arena)
@@ -48,20 +49,50 @@ static void check_variance_words(const rel_model *model, rel_arena *arena, rel_f
 }
 
 /* The declared row of riepilogo_obiettivi.csv for `area` ("" = overall,
- * written TOTALE), or NULL. */
+ * written TOTALE), or NULL. A VALORE MEDIO row is no area and no total. */
 static const rel_row *declared_summary(const rel_dataset *d, const char *area)
 {
     int column = rel_dataset_column(d, "area");
-    char wanted[256], candidate[256];
-    rel_label_normalize(area, wanted, sizeof wanted);
     for (size_t r = 0; r < d->row_count; r++) {
         const rel_row *row = &d->rows[r];
-        bool overall = row->kind == REL_ROW_TOTAL;
-        rel_label_normalize(rel_row_text(row, column), candidate, sizeof candidate);
-        if (area[0] ? !overall && strcmp(wanted, candidate) == 0 : overall)
+        const rel_span *span = row->kind == REL_ROW_TOTAL ? rel_span_of(d, r) : NULL;
+        bool overall = span != NULL && !span->mean;
+        if (area[0] ? row->kind == REL_ROW_ITEM && rel_same_label(area, rel_row_text(row, column))
+                    : overall)
             return row;
     }
     return NULL;
+}
+
+static const char *const share_columns[3] = {"raggiunti", "non_raggiunti", "in_corso"};
+
+/* A VALORE MEDIO row: each share the unweighted mean of the areas' declared
+ * shares, rounded half up, as the reports print it. */
+static void check_mean_row(const rel_dataset *d, rel_findings *findings)
+{
+    for (size_t s = 0; s < d->span_count; s++) {
+        const rel_span *span = &d->spans[s];
+        if (!span->mean || span->part_count == 0)
+            continue;
+        const rel_row *row = &d->rows[span->total];
+        for (size_t k = 0; k < 3; k++) {
+            int column = rel_dataset_column(d, share_columns[k]);
+            if (column < 0 || !row->values[column].present)
+                continue;
+            int64_t sum = 0;
+            for (size_t i = 0; i < span->part_count; i++)
+                sum += d->rows[span->parts[i]].values[column].number;
+            int64_t n = (int64_t)span->part_count;
+            int64_t mean = (sum * 2 + (sum >= 0 ? n : -n)) / (2 * n);
+            rel_figure typed = {row->values[column].number, row->values[column].at, "dichiarato"};
+            rel_figure expected = {mean, {NULL, 0, 0},
+                                   rel_arena_printf(findings->arena, "media delle %zu aree",
+                                                    span->part_count)};
+            rel_findings_check_unit(findings, REL_R_OBJECTIVES, 2, REL_UNIT_PERCENT, typed,
+                                    expected, 0, 1, "Obiettivi %s (%%) – valore medio",
+                                    share_columns[k]);
+        }
+    }
 }
 
 static void check_objectives(const rel_model *model, rel_arena *arena, rel_findings *findings)
@@ -70,7 +101,6 @@ static void check_objectives(const rel_model *model, rel_arena *arena, rel_findi
     rel_objectives computed;
     if (declared == NULL || !rel_objectives_compute(model, arena, &computed))
         return;
-    static const char *const shares[3] = {"raggiunti", "non_raggiunti", "in_corso"};
     for (size_t i = 0; i < computed.count; i++) {
         const rel_objective_summary *s = &computed.items[i];
         const rel_row *row = declared_summary(declared, s->area);
@@ -87,18 +117,20 @@ static void check_objectives(const rel_model *model, rel_arena *arena, rel_findi
                                                  rel_arena_printf(arena, "%s|obiettivi",
                                                                   s->area)));
         for (size_t k = 0; k < 3; k++) {
-            column = rel_dataset_column(declared, shares[k]);
+            column = rel_dataset_column(declared, share_columns[k]);
             rel_figure typed = {row->values[column].number, row->values[column].at, "dichiarato"};
             rel_figure share = {s->share[k], {NULL, 0, 0}, "calcolato dagli esiti"};
             /* 0,01 points: the same shares rounded by another rule */
-            rel_findings_check(findings, REL_R_OBJECTIVES, 2, false, typed, share, 0, 1,
-                               "Obiettivi %s (%%) – %s", shares[k], area);
+            rel_findings_check_unit(findings, REL_R_OBJECTIVES, 2, REL_UNIT_PERCENT, typed,
+                                    share, 0, 1, "Obiettivi %s (%%) – %s", share_columns[k],
+                                    area);
             rel_findings_describe(findings, NULL,
                                   rel_source_derived(arena, "obiettivi", 0,
                                                      rel_arena_printf(arena, "%s|%s", s->area,
-                                                                      shares[k])));
+                                                                      share_columns[k])));
         }
     }
+    check_mean_row(declared, findings);
 }
 
 /* An N-1 column identical to the N column, over at least two non-zero

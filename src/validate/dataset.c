@@ -241,6 +241,24 @@ static void check_not_empty(validation *v, const rel_row *row)
     }
 }
 
+/* A cell of a REL_COL_CARRIED column left empty under a line holds that
+ * line's value, as a merged cell exports (an objective over several
+ * indicator lines). The value keeps the place where it was written. */
+static void carry_down(validation *v, rel_row *row)
+{
+    const rel_dataset *d = v->dataset;
+    const rel_row *above = NULL;
+    for (size_t r = d->row_count; r-- > 0 && above == NULL;)
+        if (&d->rows[r] != row && d->rows[r].kind == REL_ROW_ITEM)
+            above = &d->rows[r];
+    for (size_t c = 0; above && c < d->column_count; c++) {
+        const rel_column_schema *column = v->bindings[c].schema;
+        if (column && (column->flags & REL_COL_CARRIED) && !row->values[c].present
+            && !row->values[c].missing)
+            row->values[c] = above->values[c];
+    }
+}
+
 static bool type_row(validation *v, const rel_csv_row *source, rel_row *row)
 {
     rel_dataset *d = v->dataset;
@@ -261,8 +279,10 @@ static bool type_row(validation *v, const rel_csv_row *source, rel_row *row)
             v->ok = false;
     }
     row->kind = is_total_row(v, row) ? REL_ROW_TOTAL : REL_ROW_ITEM;
-    if (row->kind == REL_ROW_ITEM)
+    if (row->kind == REL_ROW_ITEM) {
+        carry_down(v, row);
         check_not_empty(v, row);
+    }
     return true;
 }
 

@@ -23,6 +23,7 @@ enum {
     REL_COL_GROUP = 1u << 7,      /* a TOTALE that fills it closes that group (spans.h) */
     REL_COL_NOT_SUMMED = 1u << 9, /* its TOTALE is not a sum of the lines: another rule
                                      checks it (the shares of riepilogo_obiettivi: R006) */
+    REL_COL_CARRIED = 1u << 10,   /* empty under a line: that line's value (a merged cell) */
     REL_COL_WORDS_AMOUNT = 1u << 8, /* an amount column where words may stand ("Partner
                                        senza portafoglio"): kept as a note, never a figure */
 };

@@ -68,9 +68,10 @@ static const rel_column_schema indicatori_columns[] = {
 };
 
 static const rel_column_schema obiettivi_columns[] = {
-    C("area", TEXT, NE | GROUP, "Area Minori e Famiglia"),
-    C("obiettivo", TEXT, NE | KEY | LABEL, "Attivare due gruppi di sostegno alla genitorialità"),
-    C("indicatore", TEXT, 0, "Gruppi attivati"),
+    C("area", TEXT, NE | GROUP | REL_COL_CARRIED, "Area Minori e Famiglia"),
+    C("obiettivo", TEXT, NE | KEY | LABEL | REL_COL_CARRIED,
+      "Attivare due gruppi di sostegno alla genitorialità"),
+    C("indicatore", TEXT, KEY, "Gruppi attivati"),
     C("target", TEXT, 0, "Almeno 2/anno"),
     {"esito", REL_TYPE_OUTCOME, NE, "PARZIALMENTE", NULL},
     C("note", TEXT, 0, "Un gruppo avviato a novembre"),

@@ -251,6 +251,40 @@ class RealShapes(unittest.TestCase):
         self.assertEqual(codes(found), [("R001", "tabelle/quote.csv:5:8")], found)
         self.assertEqual(status, 1)
 
+    # ---- 10. the objectives summary as reports print it ---------------------------
+    def test_objectives_summary_half_up_mean_row_and_indicators(self):
+        objectives = ("area;obiettivo;indicatore;target;esito;note\n"
+                      "Minori;Ridurre i tempi di presa in carico;Giorni medi;Entro 30;SI;\n"
+                      ";;Segnalazioni evase;90%;SI;\n"        # the same objective, 2nd indicator
+                      "Minori;Gruppi genitorialità;Gruppi attivati;2;NO;\n"
+                      "Minori;Regolamento affidi;Approvato;31/12;PARZIALMENTE;\n"
+                      "Minori;Sportello;Aperture;12;SI;\n"
+                      "Anziani;SAD accreditato;Bando;1;SI;\n"
+                      "Anziani;Telesoccorso;Utenti;50;NO;\n"
+                      "Anziani;Dimissioni protette;Percorsi;10;PARZIALMENTE;\n"
+                      "Anziani;RSA aperta;Utenti;5;PARZIALMENTE;\n"
+                      "Anziani;Cartella sociale;Moduli;3;SI;\n")
+        # 9 objectives (not 10 lines): Minori 2 SI, 1 NO, 1 PARZ of 4; Anziani
+        # 2 SI, 1 NO, 2 PARZ of 5; overall 4 / 2 / 3 of 9 = 44,44 / 22,22 /
+        # 33,33 (each half up, 99,99 in all); VALORE MEDIO = mean of the areas:
+        # (50,00 + 40,00) / 2 = 45,00; (25 + 20) / 2 = 22,50; (25 + 40) / 2 = 32,50
+        summary = ("area;obiettivi;raggiunti;non_raggiunti;in_corso\n"
+                   "Minori;4;50,00%;25,00%;25,00%\n"
+                   "Anziani;5;40,00%;20,00%;40,00%\n"
+                   "TOTALE;9;44,44%;22,22%;33,33%\n"
+                   "VALORE MEDIO;;45,00%;22,50%;32,50%\n")
+        case = Case(self.tmp, "objectives", {"obiettivi.csv": objectives,
+                                              "riepilogo_obiettivi.csv": summary})
+        status, found = case.check()
+        self.assertEqual(found, [])
+        self.assertEqual(status, 0)
+        wrong = summary.replace("VALORE MEDIO;;45,00%", "VALORE MEDIO;;44,44%")
+        case = Case(self.tmp, "objectives-mean", {"obiettivi.csv": objectives,
+                                                   "riepilogo_obiettivi.csv": wrong})
+        status, found = case.check()
+        self.assertEqual(codes(found), [("R006", "riepilogo_obiettivi.csv:5:15")], found)
+        self.assertIn("atteso 45,00% (media delle 2 aree)", found[0][2])
+
     # ---- 8. narratives cite figures ------------------------------------------------
     def test_a_figure_in_the_prose_and_a_table_in_the_text(self):
         premessa = ("# Premessa\n\nGli abitanti dell'Ambito sono "

@@ -87,12 +87,13 @@ def main():
 
     # A declared objectives summary that disagrees with the objectives: 9 in
     # all, typed as 10 (which the areas above it do not add up to either);
-    # the shares typed the naive way (33,33 and 44,44 where the rule that
-    # adds up to 100,00 gives 33,34 and 44,45) are only rounding differences.
+    # the shares typed by another rounding rule (33,34 and 44,45, forced to
+    # add up to 100, where each share half up gives 33,33 and 44,44) are only
+    # rounding differences.
     d = copy_case("objectives_summary")
-    edit(os.path.join(d, "riepilogo_obiettivi.csv"), "Area Minori e Famiglia;3;33,34%",
-         "Area Minori e Famiglia;3;33,33%")
-    edit(os.path.join(d, "riepilogo_obiettivi.csv"), "TOTALE;9;44,45%", "TOTALE;10;44,44%")
+    edit(os.path.join(d, "riepilogo_obiettivi.csv"), "Area Minori e Famiglia;3;33,33%",
+         "Area Minori e Famiglia;3;33,34%")
+    edit(os.path.join(d, "riepilogo_obiettivi.csv"), "TOTALE;9;44,44%", "TOTALE;10;44,45%")
     expect("objectives_summary",
            "R006 avviso riepilogo_obiettivi.csv:2:26",
            "R001 errore riepilogo_obiettivi.csv:7:8",
