@@ -24,7 +24,7 @@
 - Disponibilità liquide | stato_patrimoniale["disponibilita_liquide"; N] | euro0 | stato_patrimoniale["disponibilita_liquide"; N-1]
 {% fine %}
 {% se dati personale %}
-- Personale dipendente al 31/12 | personale[indeterminato_tempo_pieno] + personale[indeterminato_part_time] + personale[determinato_tempo_pieno] + personale[determinato_part_time] | num
+- Personale dipendente al 31/12 | personale[indeterminato] + personale[determinato] | num
 {% fine %}
 {% fine %}
 

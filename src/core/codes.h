@@ -73,6 +73,7 @@
 #define REL_W_SIDECAR_TOTAL      "W116" /* a row the sidecar declares a total is not in the table */
 #define REL_W_CHANGE_YEARS       "W117" /* a change column whose years cannot be told: not checked */
 #define REL_W_TOTAL_COLUMN       "W118" /* a total column right after another: no sum to check */
+#define REL_E_STAFF_COLUMNS      "E116" /* personale.csv has no breakdown column */
 
 #define REL_E_OUTPUT_DIR         "E200" /* output directory cannot be created or written */
 #define REL_E_OUTPUT_INSIDE      "E201" /* output directory inside the input directory */
@@ -140,6 +141,7 @@
 #define REL_R_STATUTORY          "R013" /* an item required by law is missing from the report */
 #define REL_R_RATIO_ROW          "R014" /* a line's ratio cell differs from its two columns */
 #define REL_R_CHANGE             "R015" /* a typed change differs from the figures it compares */
+#define REL_R_STAFF              "R016" /* the staff's breakdowns of a role disagree */
 #define REL_R_TO_WRITE           "R030" /* "[DA COMPILARE]" left in a text or a cell */
 #define REL_R_TEXT_ABSENT        "R031" /* a narrative the template asks for is absent */
 #define REL_R_DATA_ABSENT        "R032" /* a figure of a default template lacks its data: left out */

@@ -62,6 +62,7 @@ typedef struct rel_column {
     bool is_label;        /* names the row */
     bool is_group;        /* a TOTALE that fills it closes the lines with its value */
     bool not_summed;      /* its TOTALE cells are not sums: checked by another rule */
+    bool computed;        /* derived by the compiler, not typed: printed, never checked */
     bool rounded;         /* its figures are rounded measures (amounts, hours, ratios), so
                              a total may differ from its lines by their rounding; head
                              counts are exact */

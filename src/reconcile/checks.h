@@ -16,6 +16,9 @@
  * in `diags`. */
 void rel_check_declared_totals(const rel_model *model, rel_diags *diags, rel_findings *findings);
 
+/* R016: the staff's breakdowns by contract and by hours agree. */
+void rel_check_staff(const rel_model *model, rel_findings *findings);
+
 /* R015: every typed change against the figures it compares. */
 void rel_check_changes(const rel_model *model, rel_findings *findings);
 

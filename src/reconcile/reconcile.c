@@ -8,6 +8,7 @@ void rel_reconcile(const rel_model *model, const rel_indicators *indicators, rel
 {
     rel_check_declared_totals(model, diags, findings);
     rel_check_changes(model, findings);
+    rel_check_staff(model, findings);
     rel_check_identities(model, findings);
     rel_check_rules(model, arena, findings);
     rel_check_user_identities(model, indicators, diags, findings);

@@ -190,6 +190,7 @@ void rel_check_declared_totals(const rel_model *model, rel_diags *diags, rel_fin
             for (size_t c = 0; c < d->column_count; c++) {
                 /* a total's percentage change is checked from its own years (R015) */
                 if (!is_numeric(d->columns[c].type) || d->columns[c].not_summed
+                    || d->columns[c].computed
                     || (d->columns[c].change_later >= 0 && d->columns[c].change_percent)
                     || !d->rows[span->total].values[c].present)
                     continue;
@@ -198,6 +199,7 @@ void rel_check_declared_totals(const rel_model *model, rel_diags *diags, rel_fin
             }
         }
         rel_relations_check_rows(d, &relations, findings);
-        check_total_columns(d, diags, findings);
+        if (d->generic)   /* a known dataset's columns mean what its schema says */
+            check_total_columns(d, diags, findings);
     }
 }

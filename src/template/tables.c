@@ -204,7 +204,7 @@ static bool plan_columns(engine *e, const tpl_node *node, const rel_dataset *d, 
     p->count = 0;
     /* codes are for the machine; their rows have a readable voce beside */
     for (size_t c = 0; !wanted && c < d->column_count && p->count < 32; c++)
-        if ((int)c != p->group && d->columns[c].type != REL_TYPE_CODE)
+        if ((int)c != p->group && d->columns[c].type != REL_TYPE_CODE && !d->columns[c].computed)
             p->columns[p->count++] = (int)c;
     for (const char *name = wanted; name && *name && p->count < 32;) {
         size_t len = strcspn(name, ",");

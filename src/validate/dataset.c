@@ -13,6 +13,7 @@
 #include "validate/header_rows.h"
 #include "validate/labels.h"
 #include "validate/spans.h"
+#include "validate/staff.h"
 
 /* Where each dataset column comes from in the CSV, and how it is typed. */
 typedef struct binding {
@@ -431,7 +432,10 @@ bool rel_dataset_validate_levels(const rel_csv_table *table, const rel_schema *s
             }
             memory = type_row(&v, &table->rows[r], &dataset->rows[dataset->row_count++]);
         }
-        memory = memory && check_keys(&v) && rel_dataset_finish(dataset, arena, diags);
+        memory = memory && check_keys(&v)
+                 && (strcmp(schema->name, "personale") != 0
+                     || rel_staff_complete(dataset, arena, diags))
+                 && rel_dataset_finish(dataset, arena, diags);
     }
     if (!memory)
         rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUT_OF_MEMORY, (rel_origin){table->path, 0, 0},

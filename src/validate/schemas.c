@@ -51,14 +51,23 @@ static const rel_column_schema avanzo_columns[] = {
     C("non_vincolato", MONEY, REQ, "€ -"),
 };
 
+/* Staff at 31/12 as reports publish it: by contract and by hours, two
+ * breakdowns of the same people, each optional (at least one is needed:
+ * validate/staff.c), with the cross split and the FTE if the report has them. */
 static const rel_column_schema personale_columns[] = {
     C("ruolo", TEXT, NE | KEY | LABEL, "Assistente sociale"),
-    C("indeterminato_tempo_pieno", COUNT, REQ, "6"),
-    C("indeterminato_part_time", COUNT, REQ, "2"),
-    C("determinato_tempo_pieno", COUNT, REQ, "1"),
-    C("determinato_part_time", COUNT, REQ, "0"),
+    C("indeterminato", COUNT, 0, "8"),
+    C("determinato", COUNT, 0, "1"),
     C("collaboratori", COUNT, 0, "0"),
     C("comando", COUNT, 0, "0"),
+    C("tempo_pieno", COUNT, 0, "7"),
+    C("part_time", COUNT, 0, "2"),
+    C("indeterminato_tempo_pieno", COUNT, 0, "6"),
+    C("indeterminato_part_time", COUNT, 0, "2"),
+    C("determinato_tempo_pieno", COUNT, 0, "1"),
+    C("determinato_part_time", COUNT, 0, "0"),
+    C("totale", COUNT, 0, "9"),
+    C("fte", DECIMAL, 0, "8,5"),
 };
 
 static const rel_column_schema indicatori_columns[] = {

@@ -285,6 +285,28 @@ class RealShapes(unittest.TestCase):
         self.assertEqual(codes(found), [("R006", "riepilogo_obiettivi.csv:5:15")], found)
         self.assertIn("atteso 45,00% (media delle 2 aree)", found[0][2])
 
+    # ---- 11. staff as reports publish it ------------------------------------------
+    def test_staff_by_contract_and_by_hours(self):
+        staff = ("ruolo;indeterminato;determinato;collaboratori;comando;tempo_pieno;part_time;totale\n"
+                 "Assistenti sociali;9;2;0;1;10;2;12\n"
+                 "Educatori;6;3;2;0;8;3;11\n"
+                 "TOTALE;15;5;2;1;18;5;23\n")
+        case = Case(self.tmp, "staff", {"personale.csv": staff})
+        status, found = case.check()
+        self.assertEqual(found, [])
+        self.assertEqual(status, 0)
+        # one educator more by hours than by contract: both breakdowns against totale
+        case = Case(self.tmp, "staff-wrong", {"personale.csv": staff.replace(
+            "Educatori;6;3;2;0;8;3;11", "Educatori;6;3;2;0;9;3;11")})
+        status, found = case.check()
+        self.assertIn(("R016", "personale.csv:3:19"), codes(found))
+        self.assertEqual(status, 1)
+
+    def test_staff_needs_a_breakdown(self):
+        case = Case(self.tmp, "staff-none", {"personale.csv": "ruolo;fte\nEducatori;8,5\n"})
+        status, found = case.check()
+        self.assertEqual(codes(found), [("E116", "personale.csv:1")], found)
+
     # ---- 8. narratives cite figures ------------------------------------------------
     def test_a_figure_in_the_prose_and_a_table_in_the_text(self):
         premessa = ("# Premessa\n\nGli abitanti dell'Ambito sono "
