@@ -220,7 +220,8 @@ class Annexes(unittest.TestCase):
             self.assertEqual(v[1], len(mine), area)
             self.assertRegex(f[2], r"^=(SUMPRODUCT|COUNTIF)\(")
             self.assertEqual(v[2], sum(o[4] == "SI" for o in mine), area)
-            self.assertAlmostEqual(v[5] + v[6] + v[7], 1.0, places=9)
+            # each share half up on its own: 3 shares within 1,5 hundredths of 100 %
+            self.assertLessEqual(abs(v[5] + v[6] + v[7] - 1.0), 0.00015)
 
     def test_free_tables_totals_recomputed_under_the_declared_ones(self):
         rows = sheet_rows(self.formulas, self.values, "T3 Comuni soci")

@@ -119,8 +119,8 @@ static void plan_columns(rel_arena *arena, const rel_dataset *d, int year, rel_x
     for (size_t c = 0; c < d->column_count; c++) {
         const rel_column *column = &d->columns[c];
         l->sheet_col[c] = -1;
-        if (column->type == REL_TYPE_CODE)
-            continue;       /* codes are for the machine, as in the report */
+        if (column->type == REL_TYPE_CODE || column->computed)
+            continue;       /* codes are for the machine, derived columns for formulas */
         const char *heading = rel_label_heading(arena, column->label);
         l->sheet_col[c] = (int)l->count;
         if (column->is_label && l->label < 0)

@@ -2,9 +2,8 @@
  * in Obiettivi (Allegato K): per area and overall, the objectives counted
  * with COUNTIF-style formulas (SUMPRODUCT of exact comparisons, so that no
  * text is read as a wildcard) and the three shares by the rule of
- * compute/objectives.h: each share rounded down to a hundredth of a point,
- * the hundredths still missing to 100 % to the largest remainders (ties in
- * the order raggiunti, non raggiunti, in corso). */
+ * compute/objectives.h: each share rounded half up to a hundredth of a
+ * point on its own, as the reports print them (4 of 9: 44,44 %). */
 #include <stdio.h>
 
 #include "compute/objectives.h"
@@ -41,21 +40,11 @@ static bool find_ranges(const rel_xlsx_context *ctx, const rel_dataset *d, range
     return sheet && out->areas && out->outcomes;
 }
 
-/* The k-th share of the counts in this row, as compute/objectives.h splits
- * 100 %: INT(10000·x/n) plus one hundredth when the remainder ranks within
- * the hundredths still missing. */
+/* The k-th share of the counts in this row, as compute/objectives.h
+ * rounds it: ROUND(x/n, 4), half away from zero as the compiler's rule. */
 static const char *share_formula(rel_arena *arena, const char *n, const char *const x[3], int k)
 {
-    const char *q[3], *r[3];
-    for (int i = 0; i < 3; i++) {
-        q[i] = rel_arena_printf(arena, "INT(10000*%s/%s)", x[i], n);
-        r[i] = rel_arena_printf(arena, "MOD(10000*%s,%s)", x[i], n);
-    }
-    const char *rank = rel_arena_printf(arena, "(1+(%s%s%s)+(%s%s%s))",
-                                        r[k == 0 ? 1 : 0], k == 0 ? ">" : ">=", r[k],
-                                        r[k == 2 ? 1 : 2], k == 2 ? ">=" : ">", r[k]);
-    return rel_arena_printf(arena, "=IF(%s=0,\"\",(%s+(%s<=10000-%s-%s-%s))/10000)", n, q[k],
-                            rank, q[0], q[1], q[2]);
+    return rel_arena_printf(arena, "=IF(%s=0,\"\",ROUND(%s/%s,4))", n, x[k], n);
 }
 
 static bool put(rel_xlsx_sheet *s, const char *area, const char *quantity, lxw_col_t col,
