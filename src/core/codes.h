@@ -74,6 +74,9 @@
 #define REL_W_CHANGE_YEARS       "W117" /* a change column whose years cannot be told: not checked */
 #define REL_W_TOTAL_COLUMN       "W118" /* a total column right after another: no sum to check */
 #define REL_E_STAFF_COLUMNS      "E116" /* personale.csv has no breakdown column */
+#define REL_E_TABLE_NAME_TAKEN   "E117" /* a free table named like a known dataset */
+#define REL_W_CHANGE_UNCHECKED   "W119" /* a typed change whose compared figure is blank */
+#define REL_W_RATIO_UNCHECKED    "W120" /* a declared ratio no rule recomputes */
 
 #define REL_E_OUTPUT_DIR         "E200" /* output directory cannot be created or written */
 #define REL_E_OUTPUT_INSIDE      "E201" /* output directory inside the input directory */

@@ -268,6 +268,13 @@ static void load_generic_tables(loader *l)
     for (size_t i = 0; names && i < count; i++) {
         const char *path = join(l->arena, dir, names[i]);
         const char *name = rel_arena_strndup(l->arena, names[i], strlen(names[i]) - 4);
+        if (name != NULL && rel_schema_find(name) != NULL) {
+            rel_diag_add(l->diags, REL_SEV_ERROR, REL_E_TABLE_NAME_TAKEN, (rel_origin){path, 0, 0},
+                         "una tabella libera non può chiamarsi come il file %s.csv, che ha un "
+                         "significato proprio: rinominarla (es. %s_serie.csv), oppure spostarla "
+                         "nella cartella dell'ente come %s.csv se è quel file", name, name, name);
+            continue;
+        }
         rel_csv_table table;
         rel_dataset *dataset = new_dataset(l);
         if (dataset == NULL || name == NULL || !read_table(l, path, &table))

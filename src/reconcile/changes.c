@@ -62,11 +62,17 @@ static bool expected_change(const rel_dataset *d, int column, const rel_value *l
  * (cells of column `base`): a difference, or a percentage of `earlier`. */
 static void check_cell(const rel_dataset *d, const rel_row *row, int column, const rel_value *later,
                        const rel_value *earlier, int base, bool percent, const char *compared,
-                       rel_findings *findings)
+                       rel_diags *diags, rel_findings *findings)
 {
     const rel_column *c = &d->columns[column];
     const rel_value *cell = &row->values[column];
     int64_t want;
+    if (cell->present && (!later->present || !earlier->present)) {
+        rel_diag_add(diags, REL_SEV_WARNING, REL_W_CHANGE_UNCHECKED, cell->at,
+                     "la variazione non si può verificare: una delle cifre che confronta (%s) "
+                     "è vuota", compared);
+        return;
+    }
     if (!cell->present || !later->present || !earlier->present
         || !expected_change(d, column, later, earlier,
                             rel_type_scale(d->columns[base].type), percent, &want))
@@ -94,7 +100,7 @@ static void check_cell(const rel_dataset *d, const rel_row *row, int column, con
                                   : difference);
 }
 
-static void check_change_columns(const rel_dataset *d, rel_findings *findings)
+static void check_change_columns(const rel_dataset *d, rel_diags *diags, rel_findings *findings)
 {
     for (size_t c = 0; c < d->column_count; c++) {
         const rel_column *column = &d->columns[c];
@@ -110,12 +116,12 @@ static void check_change_columns(const rel_dataset *d, rel_findings *findings)
                 continue;
             check_cell(d, row, (int)c, &row->values[column->change_later],
                        &row->values[column->change_earlier], column->change_later,
-                       column->change_percent, compared, findings);
+                       column->change_percent, compared, diags, findings);
         }
     }
 }
 
-static void check_change_rows(const rel_dataset *d, rel_findings *findings)
+static void check_change_rows(const rel_dataset *d, rel_diags *diags, rel_findings *findings)
 {
     for (size_t r = 0; r < d->row_count; r++) {
         size_t later, earlier;
@@ -133,15 +139,38 @@ static void check_change_rows(const rel_dataset *d, rel_findings *findings)
                 && type != REL_TYPE_PERCENT)
                 continue;
             check_cell(d, &d->rows[r], (int)c, &d->rows[later].values[c],
-                       &d->rows[earlier].values[c], (int)c, percent, compared, findings);
+                       &d->rows[earlier].values[c], (int)c, percent, compared, diags, findings);
         }
     }
 }
 
-void rel_check_changes(const rel_model *model, rel_findings *findings)
+void rel_check_changes(const rel_model *model, rel_diags *diags, rel_findings *findings)
 {
     for (size_t i = 0; i < model->dataset_count; i++) {
-        check_change_columns(&model->datasets[i], findings);
-        check_change_rows(&model->datasets[i], findings);
+        check_change_columns(&model->datasets[i], diags, findings);
+        check_change_rows(&model->datasets[i], diags, findings);
+    }
+}
+
+/* indici.csv's «indebitamento» has no formula every report shares (see
+ * compute/balance.h): checked only where verifiche.csv recomputes it. */
+void rel_check_unrecomputed_ratios(const rel_model *model, rel_diags *diags)
+{
+    const rel_dataset *ratios = rel_model_dataset(model, "indici");
+    const rel_dataset *checks = rel_model_dataset(model, "verifiche");
+    int code = ratios ? rel_dataset_column(ratios, "codice") : -1;
+    for (size_t r = 0; code >= 0 && r < ratios->row_count; r++) {
+        const rel_row *row = &ratios->rows[r];
+        if (strcmp(rel_row_text(row, code), "indebitamento") != 0)
+            continue;
+        bool recomputed = false;
+        for (size_t v = 0; checks && v < checks->row_count && !recomputed; v++)
+            for (size_t c = 0; c < checks->column_count && !recomputed; c++)
+                recomputed = strstr(checks->rows[v].values[c].text, "\"indebitamento\"") != NULL;
+        if (!recomputed)
+            rel_diag_add(diags, REL_SEV_WARNING, REL_W_RATIO_UNCHECKED, row->values[code].at,
+                         "l'indice «indebitamento» non ha una formula comune a tutte le relazioni "
+                         "e non viene ricalcolato: dichiararne la formula in verifiche.csv "
+                         "(es. indici[\"indebitamento\"; N] = …) perché sia verificato");
     }
 }

@@ -19,8 +19,13 @@ void rel_check_declared_totals(const rel_model *model, rel_diags *diags, rel_fin
 /* R016: the staff's breakdowns by contract and by hours agree. */
 void rel_check_staff(const rel_model *model, rel_findings *findings);
 
-/* R015: every typed change against the figures it compares. */
-void rel_check_changes(const rel_model *model, rel_findings *findings);
+/* R015: every typed change against the figures it compares; W119 for one
+ * whose compared figure is blank. */
+void rel_check_changes(const rel_model *model, rel_diags *diags, rel_findings *findings);
+
+/* W120: a declared ratio with no standard formula (indebitamento) that no
+ * verifica recomputes, said to be unchecked. */
+void rel_check_unrecomputed_ratios(const rel_model *model, rel_diags *diags);
 
 /* R002, R003: the identities that follow from what the datasets are. */
 void rel_check_identities(const rel_model *model, rel_findings *findings);

@@ -7,7 +7,8 @@ void rel_reconcile(const rel_model *model, const rel_indicators *indicators, rel
                    rel_diags *diags, rel_findings *findings)
 {
     rel_check_declared_totals(model, diags, findings);
-    rel_check_changes(model, findings);
+    rel_check_changes(model, diags, findings);
+    rel_check_unrecomputed_ratios(model, diags);
     rel_check_staff(model, findings);
     rel_check_identities(model, findings);
     rel_check_rules(model, arena, findings);
