@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""The PDF of the example, read back as a reader would use it: at least 30
+"""The PDF of the example, read back as a reader would use it: at least 20
 pages; every Indice entry points at the page where its heading is; the
 bookmarks mirror the headings; every amount of the schedules is printed in
 Italian format; the document says who, what and in which language.
@@ -54,8 +54,10 @@ class PdfStructure(unittest.TestCase):
                     entries.append((match["title"].strip(), int(match["page"])))
         return entries
 
-    def test_at_least_thirty_pages(self):
-        self.assertGreaterEqual(self.pages, 30)
+    def test_a_full_report(self):
+        # the example exercises every dataset: a report of some twenty pages
+        # or more (fewer since pagination stopped leaving pages part-empty)
+        self.assertGreaterEqual(self.pages, 20)
 
     def test_chart_legends_read_as_the_table_headers(self):
         # The legend names the series as the tables' headers do: "Preventivo", not the

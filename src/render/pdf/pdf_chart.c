@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/number.h"
+#include "render/pdf/pdf_trace.h"
 
 #define GAP_ABOVE 8.0
 #define GAP_CAPTION 9.0
@@ -224,15 +225,27 @@ double rel_pdf_chart_legend(rel_pdf_ctx *ctx, const rel_doc_chart *chart, rel_ch
     return (double)rows * LEGEND_ROW + 6.0;
 }
 
-/* 0,55 of the width for axes; a pie is lower, but grows with a long legend
- * (one line a category and the total), up to a page. */
-static double chart_height(const rel_doc_chart *chart)
+/* The chart's height as designed, and the least it may be squeezed to so
+ * that it finishes a page (beside its table) instead of leaving a third of
+ * it empty: 0,48 of the width for axes, down to 0,34; a pie is lower, but
+ * grows with a long legend (one line a category and the total), up to a
+ * page, and is never lower than its legend. */
+static void chart_heights(const rel_doc_chart *chart, bool missing, double *natural,
+                          double *least)
 {
-    if (chart->kind != REL_CHART_PIE && chart->kind != REL_CHART_DONUT)
-        return 0.55 * REL_PDF_TEXT_WIDTH;
+    if (missing) {
+        *natural = *least = NOTE_HEIGHT;
+        return;
+    }
+    if (chart->kind != REL_CHART_PIE && chart->kind != REL_CHART_DONUT) {
+        *natural = 0.48 * REL_PDF_TEXT_WIDTH;
+        *least = 0.34 * REL_PDF_TEXT_WIDTH;
+        return;
+    }
     double legend = REL_CHART_PIE_ROW * (double)(chart->category_count + 1) + 10.0;
     double page = REL_PDF_TOP - REL_PDF_BOTTOM - 80.0;
-    return fmin(fmax(0.42 * REL_PDF_TEXT_WIDTH, legend), page);
+    *natural = fmin(fmax(0.42 * REL_PDF_TEXT_WIDTH, legend), page);
+    *least = fmin(fmax(0.30 * REL_PDF_TEXT_WIDTH, legend), page);
 }
 
 /* Why a chart cannot be drawn, in Italian, or NULL when it can. A pie
@@ -311,16 +324,37 @@ static void draw_caption(rel_pdf_ctx *ctx, const caption *cap, double baseline)
                           baseline, &cap->lines[i], 0.0);
 }
 
-bool rel_pdf_chart(rel_pdf_ctx *ctx, const rel_doc_chart *chart)
+double rel_pdf_chart_start(rel_pdf_ctx *ctx, const rel_doc_chart *chart)
+{
+    caption cap;
+    if (!lay_out_caption(ctx, chart, ctx->figures + 1, &cap))
+        return 0.0;
+    double natural, least;
+    chart_heights(chart, missing_data(chart) != NULL, &natural, &least);
+    return GAP_ABOVE + least + GAP_CAPTION + (double)cap.count * CAPTION_LEADING + GAP_BELOW;
+}
+
+bool rel_pdf_chart(rel_pdf_ctx *ctx, const rel_doc_chart *chart, double leave)
 {
     caption cap;
     if (!lay_out_caption(ctx, chart, ++ctx->figures, &cap))
         return false;
     const char *missing = missing_data(chart);
-    double height = missing ? NOTE_HEIGHT : chart_height(chart);
-    double caption_height = GAP_CAPTION + (double)cap.count * CAPTION_LEADING;
-    if (!rel_pdf_ensure(ctx, GAP_ABOVE + height + caption_height + GAP_BELOW))
+    double height, least;
+    chart_heights(chart, missing != NULL, &height, &least);
+    double around = GAP_ABOVE + GAP_CAPTION + (double)cap.count * CAPTION_LEADING + GAP_BELOW;
+    double room = ctx->page ? ctx->y - REL_PDF_BOTTOM - around : 0.0;
+    bool portrait = ctx->page && !ctx->landscape[ctx->page_count - 1];
+    least -= 0.01;   /* what rel_pdf_chart_start promised, whatever the rounding */
+    leave += leave > 0 ? 1.0 : 0.0;   /* and what follows gets a point to spare */
+    if (portrait && leave > 0 && room - leave < height && room - leave >= least)
+        height = room - leave;   /* lower, so that what follows fits the page too */
+    else if (portrait && room >= least && room < height)
+        height = room;           /* lower, to stay on the page of its table */
+    else if (!rel_pdf_ensure(ctx, height + around))
         return false;
+    double caption_height = around - GAP_ABOVE - GAP_BELOW;
+    double start = ctx->y;
     double top = ctx->y < ctx->top ? ctx->y - GAP_ABOVE : ctx->y;   /* no gap atop a page */
     rel_chart_box box = {REL_PDF_MARGIN_X, top - height, REL_PDF_TEXT_WIDTH, height};
 
@@ -341,5 +375,6 @@ bool rel_pdf_chart(rel_pdf_ctx *ctx, const rel_doc_chart *chart)
         draw_caption(ctx, &cap, baseline);
     HPDF_Page_GRestore(ctx->page);
     ctx->y = box.bottom - caption_height - GAP_BELOW;
+    rel_pdf_trace(ctx, "chart", start, ctx->y, chart->caption, SIZE_MAX);
     return ok;
 }

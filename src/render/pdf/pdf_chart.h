@@ -20,13 +20,22 @@
 #include "render/pdf/pdf_layout.h"
 
 /* Draws `chart` at the current position (ctx->y, full text width), with
- * its caption "Fig. n: …" under it (n counts the charts: ctx->figures), on
- * a new page if it does not fit, and moves ctx->y below the caption. A
+ * its caption "Fig. n: …" under it (n counts the charts: ctx->figures),
+ * lower than designed to fit what is left of the page (down to the height
+ * rel_pdf_chart_start gives), else on a new page, and moves ctx->y below
+ * the caption. A chart is also drawn lower (as far down) to leave `leave`
+ * points for what follows it (a small table with its chart), when then
+ * that fits the page too; 0 for nothing. A
  * chart with nothing to draw (no category, no series, only zeros or
  * non-finite values) becomes a framed note "nessun dato"; so does a pie
  * with a negative share, or a value beyond REL_CHART_MAX_VALUE. false when
  * out of memory; a libharu error is left to the writer's error handler. */
-bool rel_pdf_chart(rel_pdf_ctx *ctx, const rel_doc_chart *chart);
+bool rel_pdf_chart(rel_pdf_ctx *ctx, const rel_doc_chart *chart, double leave);
+
+/* The least height `chart` needs on a page with its caption: to finish a
+ * page beside its table, a chart is drawn somewhat lower than designed
+ * (down to this), never lower. 0 when out of memory. */
+double rel_pdf_chart_start(rel_pdf_ctx *ctx, const rel_doc_chart *chart);
 
 /* ---- Shared by the pdf_chart*.c files; not for other callers ---------- */
 

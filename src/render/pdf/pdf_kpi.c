@@ -1,6 +1,9 @@
 #include "render/pdf/pdf_kpi.h"
 
+#include <stdint.h>
 #include <string.h>
+
+#include "render/pdf/pdf_trace.h"
 
 #define PER_ROW 3
 #define GAP 12.0
@@ -33,12 +36,18 @@ static void tile(rel_pdf_ctx *ctx, const rel_doc_kpi *kpi, double x, double top,
     HPDF_Page_SetGrayFill(page, 0.0);
 }
 
+double rel_pdf_kpis_row_height(void)
+{
+    return TILE_HEIGHT + GAP;
+}
+
 bool rel_pdf_kpis(rel_pdf_ctx *ctx, const rel_doc_kpi *kpis, size_t count)
 {
     double width = (REL_PDF_TEXT_WIDTH - GAP * (PER_ROW - 1)) / PER_ROW;
     for (size_t i = 0; i < count; i += PER_ROW) {
         if (!rel_pdf_ensure(ctx, TILE_HEIGHT + GAP))
             return false;
+        rel_pdf_trace(ctx, "kpis", ctx->y, ctx->y - TILE_HEIGHT - GAP, kpis[i].value, SIZE_MAX);
         for (size_t k = 0; k < PER_ROW && i + k < count; k++)
             tile(ctx, &kpis[i + k], REL_PDF_MARGIN_X + (double)k * (width + GAP), ctx->y - 4.0,
                  width);

@@ -1,8 +1,10 @@
 #include "render/pdf/pdf_layout.h"
 
 #include "render/pdf/pdf_text.h"
+#include "render/pdf/pdf_trace.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,9 +83,10 @@ bool rel_pdf_new_page_turned(rel_pdf_ctx *ctx, bool landscape)
 
 bool rel_pdf_ensure(rel_pdf_ctx *ctx, double height)
 {
-    /* running text goes on portrait pages: a landscape page ends with its table */
+    /* running text goes on portrait pages: a landscape page ends with its
+     * table, and holds only the table's own heading and lead-in */
     if (ctx->page != NULL && ctx->y - height >= REL_PDF_BOTTOM
-        && !ctx->landscape[ctx->page_count - 1])
+        && (!ctx->landscape[ctx->page_count - 1] || ctx->landscape_text))
         return true;
     return rel_pdf_new_page(ctx);
 }
@@ -279,11 +282,6 @@ const char *rel_pdf_text(rel_pdf_ctx *ctx, const char *utf8)
     return rel_arena_strdup(ctx->arena, utf8 ? utf8 : "");
 }
 
-bool rel_pdf_paragraph(rel_pdf_ctx *ctx, const char *utf8)
-{
-    return rel_pdf_text_block(ctx, utf8, 0.0, NULL);
-}
-
 /* Remembers where a heading lands, for the Indice and the bookmarks. */
 static bool mark_heading(rel_pdf_ctx *ctx, int level, const char *utf8)
 {
@@ -301,23 +299,41 @@ static bool mark_heading(rel_pdf_ctx *ctx, int level, const char *utf8)
     return true;
 }
 
-bool rel_pdf_heading(rel_pdf_ctx *ctx, int level, const char *utf8)
+/* The heading's size, the space above it and its lines. 0 lines when out
+ * of memory. */
+static size_t heading_lines(rel_pdf_ctx *ctx, int level, const char *utf8, double *size,
+                            double *before, rel_pdf_line **lines)
 {
-    double size = level <= 1 ? 15.0 : 12.5;
-    double before = level <= 1 ? 18.0 : 12.0;
-    const char *text = rel_pdf_text(ctx, utf8);
+    *size = level <= 1 ? 15.0 : 12.5;
+    *before = level <= 1 ? 18.0 : 12.0;
+    return rel_pdf_wrap(ctx, ctx->fonts.sans_bold, *size, utf8 ? utf8 : "", REL_PDF_TEXT_WIDTH,
+                        lines);
+}
+
+double rel_pdf_heading_height(rel_pdf_ctx *ctx, int level, const char *utf8)
+{
+    double size, before;
     rel_pdf_line *lines;
-    size_t count = text ? rel_pdf_wrap(ctx, ctx->fonts.sans_bold, size, text,
-                                       REL_PDF_TEXT_WIDTH, &lines) : 0;
+    size_t count = heading_lines(ctx, level, utf8, &size, &before, &lines);
+    return before + (double)count * size * 1.3 + 8.0;
+}
+
+bool rel_pdf_heading(rel_pdf_ctx *ctx, int level, const char *utf8, double keep)
+{
+    double size, before;
+    rel_pdf_line *lines;
+    size_t count = heading_lines(ctx, level, utf8, &size, &before, &lines);
     if (count == 0)
         return false;
-    double height = before + count * size * 1.3 + 8.0;
-    if (!rel_pdf_ensure(ctx, height + 2 * BODY_LEADING))
+    double height = before + (double)count * size * 1.3 + 8.0;
+    double page = REL_PDF_TOP - REL_PDF_BOTTOM;
+    if (!rel_pdf_ensure(ctx, height + keep <= page ? height + keep : height + 2 * BODY_LEADING))
         return false;
     if (ctx->y < ctx->top)
         ctx->y -= before;
     if (!mark_heading(ctx, level, utf8))
         return false;
+    double top = ctx->y;
     HPDF_Page_SetRGBFill(ctx->page, 0.11, 0.23, 0.40);
     for (size_t i = 0; i < count; i++) {
         ctx->y -= size * 1.3;
@@ -326,5 +342,7 @@ bool rel_pdf_heading(rel_pdf_ctx *ctx, int level, const char *utf8)
     }
     HPDF_Page_SetRGBFill(ctx->page, 0.0, 0.0, 0.0);
     ctx->y -= 8.0;
+    static const char *const kinds[] = {"heading1", "heading2", "heading3"};
+    rel_pdf_trace(ctx, kinds[level <= 1 ? 0 : level >= 3 ? 2 : 1], top, ctx->y, utf8, SIZE_MAX);
     return true;
 }

@@ -12,6 +12,7 @@
 #include <hpdf.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "core/arena.h"
 #include "render/pdf/pdf_fonts.h"
@@ -58,6 +59,11 @@ typedef struct rel_pdf_ctx {
     size_t toc_pages;          /* 0: the document has no Indice */
     size_t figures;            /* charts drawn so far: "Fig. n" */
     size_t tables;             /* tables drawn so far: "Tab. n" */
+    struct rel_laid_table *laid;   /* the last table laid out (measured ahead of drawing) */
+    struct rel_laid_text *laid_text;   /* the same for running text */
+    FILE *trace;               /* pdf_trace.h; NULL when not asked for */
+    bool landscape_text;       /* text may go on the landscape page: the heading and
+                                  lead-in of the landscape table that follows */
 } rel_pdf_ctx;
 
 /* A line of wrapped text: bytes [start, start+len) of a UTF-8 string. */
@@ -79,7 +85,8 @@ bool rel_pdf_new_page_turned(rel_pdf_ctx *ctx, bool landscape);
 double rel_pdf_page_width(const rel_pdf_ctx *ctx, size_t index);
 double rel_pdf_page_height(const rel_pdf_ctx *ctx, size_t index);
 
-/* Starts a new page unless `height` points still fit on this one. */
+/* Starts a new page unless `height` points still fit on this one (a
+ * landscape page takes running text only while ctx->landscape_text). */
 bool rel_pdf_ensure(rel_pdf_ctx *ctx, double height);
 
 /* Breaks `text` into lines no wider than `width`, at spaces, or inside a
@@ -111,11 +118,13 @@ void rel_pdf_end_text(rel_pdf_ctx *ctx);
  * NULL when out of memory. */
 const char *rel_pdf_text(rel_pdf_ctx *ctx, const char *utf8);
 
-/* A justified paragraph of body text (UTF-8), with page breaks between lines
- * and no single line left alone at the foot or the head of a page. */
-bool rel_pdf_paragraph(rel_pdf_ctx *ctx, const char *utf8);
 
-/* A heading (UTF-8), kept on the same page as the next two lines of body. */
-bool rel_pdf_heading(rel_pdf_ctx *ctx, int level, const char *utf8);
+/* A heading (UTF-8), kept on one page with the `keep` points of what
+ * follows it (the start of the next block: two lines of text, a table's
+ * first rows, a chart). */
+bool rel_pdf_heading(rel_pdf_ctx *ctx, int level, const char *utf8, double keep);
+
+/* Height of the heading, with the space above it. */
+double rel_pdf_heading_height(rel_pdf_ctx *ctx, int level, const char *utf8);
 
 #endif

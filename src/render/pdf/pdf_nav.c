@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "render/pdf/pdf_trace.h"
+
 #define TOC_SIZE 10.5
 #define TOC_LEADING 17.0
 #define TOC_LEVELS 2
@@ -176,10 +178,18 @@ bool rel_pdf_bookmarks(rel_pdf_ctx *ctx)
     return true;
 }
 
+#define SIGNATURES_HEIGHT 110.0
+
+double rel_pdf_signatures_height(void)
+{
+    return SIGNATURES_HEIGHT;
+}
+
 bool rel_pdf_signatures(rel_pdf_ctx *ctx, const char *text)
 {
-    if (!rel_pdf_ensure(ctx, 110.0))
+    if (!rel_pdf_ensure(ctx, SIGNATURES_HEIGHT))
         return false;
+    rel_pdf_trace(ctx, "signatures", ctx->y, ctx->y - 100.0, text, strcspn(text, "\n"));
     ctx->y -= 60.0;
     double column = REL_PDF_TEXT_WIDTH / 2;
     size_t index = 0;

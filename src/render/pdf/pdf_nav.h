@@ -26,4 +26,7 @@ bool rel_pdf_bookmarks(rel_pdf_ctx *ctx);
  * under a line to sign on. `text` is "role\nname\n\nrole\nname". */
 bool rel_pdf_signatures(rel_pdf_ctx *ctx, const char *text);
 
+/* Height of the signatures block. */
+double rel_pdf_signatures_height(void);
+
 #endif

@@ -2,177 +2,34 @@
 
 #include <string.h>
 
-#define CELL_SIZE 8.5
-#define CELL_LEADING 10.5
-/* A short table a little too wide for a portrait page is set smaller
- * rather than turned: a landscape page for a few rows breaks the reading
- * more than 7.5 points do. A long table gets its landscape pages. */
-#define COMPACT_SIZE 7.5
-#define COMPACT_LEADING 9.5
-#define COMPACT_MAX_ROWS 12
-#define CELL_PAD_X 4.0
-#define CELL_PAD_Y 3.5
+#include "render/pdf/pdf_table_layout.h"
+#include "render/pdf/pdf_trace.h"
+
 #define CAPTION_SIZE 9.5
+#define CAPTION_HEIGHT 22.0   /* 16 points above its baseline, 6 below */
+#define END_GAP 10.0          /* under the table's closing rule */
+#define PAD_X REL_TABLE_CELL_PAD_X
+#define PAD_Y REL_TABLE_CELL_PAD_Y
 
-/* A row ready to draw: every cell encoded and wrapped to its column. */
-typedef struct laid_row {
-    rel_row_style style;
-    bool highlight;           /* on a tinted band (document.h) */
-    rel_pdf_line **lines;     /* per column */
-    size_t *line_counts;
-    double height;
-} laid_row;
+/* The columns a part of a table in parts shows, 1-based; of == 0 for a
+ * whole table. */
+typedef struct part {
+    size_t first, last, of;
+} part;
 
-typedef struct table_geometry {
-    const rel_doc_table *table;
-    double *x;                /* left edge of each column (arena) */
-    double *width;
-    double total;             /* the table's width: the text width of its pages */
-    double size, leading;     /* of the cells' text */
-    bool landscape;
-} table_geometry;
+/* A table being drawn, or only planned (a dry run: positions change,
+ * nothing is drawn, no page is added). */
+typedef struct drawing {
+    const rel_laid_table *t;
+    part cols;
+    size_t number;            /* "Tab. n" */
+    double capacity;          /* room for rows on a page that repeats the header */
+    rel_pdf_plan *plan;       /* NULL when drawing */
+} drawing;
 
-/* Widest cell of column `c` in the fonts its rows use; the header counts
- * only by its longest word, since a header may wrap. */
-static double widest(rel_pdf_ctx *ctx, const rel_doc_table *table, size_t c, double size)
+static void fill_band(rel_pdf_ctx *ctx, double top, double height, double r, double g, double b)
 {
-    const char *header = rel_pdf_text(ctx, table->header[c]);
-    double most = 0.0;
-    for (const char *word = header; word && *word;) {
-        size_t len = strcspn(word, " ");
-        double width = rel_pdf_width(ctx->fonts.sans_bold, size, word, len);
-        most = width > most ? width : most;
-        word += len + (word[len] == ' ');
-    }
-    for (size_t r = 0; r < table->row_count; r++) {
-        const rel_doc_row *row = &table->rows[r];
-        if (row->style == REL_STYLE_GROUP || row->style == REL_STYLE_NOTE)
-            continue;
-        const char *text = rel_pdf_text(ctx, row->cells[c]);
-        rel_pdf_font font = row->style == REL_STYLE_NORMAL ? ctx->fonts.sans : ctx->fonts.sans_bold;
-        double width = text ? rel_pdf_width(font, size, text, strlen(text)) : 0.0;
-        if (width > most)
-            most = width;
-    }
-    return most;
-}
-
-/* A column of single words (file positions, codes) is better fitted than
- * broken inside a word. */
-static bool single_words(const rel_doc_table *table, size_t c)
-{
-    for (size_t r = 0; r < table->row_count; r++) {
-        const rel_doc_row *row = &table->rows[r];
-        if (row->style != REL_STYLE_GROUP && row->style != REL_STYLE_NOTE
-            && strchr(row->cells[c], ' ') != NULL)
-            return false;
-    }
-    return true;
-}
-
-/* Longest single word of a text column: narrower, it would break words. */
-static double longest_word(rel_pdf_ctx *ctx, const rel_doc_table *table, size_t c,
-                           double size)
-{
-    double most = 0.0;
-    for (size_t r = 0; r < table->row_count; r++) {
-        const rel_doc_row *row = &table->rows[r];
-        const char *text = row->style == REL_STYLE_GROUP || row->style == REL_STYLE_NOTE
-                               ? NULL : rel_pdf_text(ctx, row->cells[c]);
-        for (const char *word = text; word && *word;) {
-            size_t len = strcspn(word, " ");
-            double width = rel_pdf_width(ctx->fonts.sans, size, word, len);
-            most = width > most ? width : most;
-            word += len + (word[len] == ' ');
-        }
-    }
-    return most + 2 * CELL_PAD_X;
-}
-
-/* Numbers never wrap: a right-aligned column, or one of single words, is
- * as wide as its widest cell; the text columns share what is left by their
- * relative widths. Returns false when even so the table is wider than
- * `width` (it then wants a landscape page). */
-static bool compute_geometry(rel_pdf_ctx *ctx, const rel_doc_table *table, double width,
-                             double size, table_geometry *g)
-{
-    double fixed = 0.0, weights = 0.0, words = 0.0;
-    bool *fits = rel_arena_array(ctx->arena, table->columns, sizeof *fits);
-    g->x = rel_arena_array(ctx->arena, table->columns, sizeof *g->x);
-    g->width = rel_arena_array(ctx->arena, table->columns, sizeof *g->width);
-    if (fits == NULL || g->x == NULL || g->width == NULL)
-        return false;
-    for (size_t c = 0; c < table->columns; c++) {
-        fits[c] = table->align[c] == REL_ALIGN_RIGHT || single_words(table, c);
-        if (fits[c]) {
-            g->width[c] = widest(ctx, table, c, size) + 2 * CELL_PAD_X + 1.0;
-            fixed += g->width[c];
-        } else {
-            weights += table->widths[c];
-            words += longest_word(ctx, table, c, size);
-        }
-    }
-    double left = width - fixed;
-    double x = REL_PDF_MARGIN_X;
-    for (size_t c = 0; c < table->columns; c++) {
-        if (!fits[c])
-            g->width[c] = weights > 0 ? left * table->widths[c] / weights : 0.0;
-        g->x[c] = x;
-        x += g->width[c];
-    }
-    g->table = table;
-    g->total = width;
-    g->size = size;
-    g->leading = size == COMPACT_SIZE ? COMPACT_LEADING : CELL_LEADING;
-    return fixed + words <= width;
-}
-
-static rel_pdf_font row_font(const rel_pdf_ctx *ctx, rel_row_style style, bool header)
-{
-    if (style == REL_STYLE_NOTE)
-        return ctx->fonts.sans_italic;
-    return header || style != REL_STYLE_NORMAL ? ctx->fonts.sans_bold : ctx->fonts.sans;
-}
-
-/* GROUP and NOTE rows span the table: one cell, the full width. */
-static bool spans(rel_row_style style)
-{
-    return style == REL_STYLE_GROUP || style == REL_STYLE_NOTE;
-}
-
-/* Encodes and wraps one row. A GROUP row spans the whole table. */
-static bool lay_out_row(rel_pdf_ctx *ctx, const table_geometry *g, const char **cells,
-                        rel_row_style style, bool header, laid_row *row)
-{
-    size_t columns = g->table->columns;
-    row->style = style;
-    row->highlight = false;
-    row->lines = rel_arena_array(ctx->arena, columns, sizeof *row->lines);
-    row->line_counts = rel_arena_array(ctx->arena, columns, sizeof *row->line_counts);
-    if (row->lines == NULL || row->line_counts == NULL)
-        return false;
-    size_t most = 1;
-    for (size_t c = 0; c < columns; c++) {
-        if (spans(style) && c > 0)
-            break;
-        double width = spans(style) ? g->total - g->width[0] * 0.15 : g->width[c];
-        const char *text = rel_pdf_text(ctx, cells[c]);
-        size_t count = text ? rel_pdf_wrap(ctx, row_font(ctx, style, header), g->size, text,
-                                           width - 2 * CELL_PAD_X, &row->lines[c]) : 0;
-        if (count == 0)
-            return false;
-        row->line_counts[c] = count;
-        if (count > most)
-            most = count;
-    }
-    row->height = most * g->leading + 2 * CELL_PAD_Y;
-    return true;
-}
-
-static void fill_band(rel_pdf_ctx *ctx, double top, double height, double gray_r,
-                      double gray_g, double gray_b)
-{
-    HPDF_Page_SetRGBFill(ctx->page, gray_r, gray_g, gray_b);
+    HPDF_Page_SetRGBFill(ctx->page, r, g, b);
     HPDF_Page_Rectangle(ctx->page, REL_PDF_MARGIN_X, top - height, ctx->width, height);
     HPDF_Page_Fill(ctx->page);
     HPDF_Page_SetRGBFill(ctx->page, 0.0, 0.0, 0.0);
@@ -186,22 +43,36 @@ static void rule(rel_pdf_ctx *ctx, double y, double width)
     HPDF_Page_Stroke(ctx->page);
 }
 
-/* Most lines any cell of `row` has. */
-static size_t row_lines(const table_geometry *g, const laid_row *row)
+static const char *row_kind(rel_row_style style, bool header)
 {
-    size_t most = 1;
-    for (size_t c = 0; c < g->table->columns && !(spans(row->style) && c > 0); c++)
-        most = row->line_counts[c] > most ? row->line_counts[c] : most;
-    return most;
+    if (header)
+        return "header";
+    switch (style) {
+    case REL_STYLE_GROUP:
+        return "row-group";
+    case REL_STYLE_TOTAL:
+        return "row-total";
+    case REL_STYLE_NOTE:
+        return "row-note";
+    case REL_STYLE_NORMAL:
+        break;
+    }
+    return "row-normal";
 }
 
 /* Draws lines [first, first + count) of every cell of `row` as a band of
  * its own: the whole row, or the part of a row too tall for one page. */
-static void draw_slice(rel_pdf_ctx *ctx, const table_geometry *g, const laid_row *row,
+static void draw_slice(rel_pdf_ctx *ctx, const drawing *d, const rel_laid_row *row,
                        bool header, size_t first, size_t count)
 {
+    const rel_laid_table *t = d->t;
+    const rel_table_geometry *g = &t->g;
     double top = ctx->y;
-    double height = (double)count * g->leading + 2 * CELL_PAD_Y;
+    double height = (double)count * g->leading + 2 * PAD_Y;
+    if (d->plan != NULL) {
+        ctx->y -= height;
+        return;
+    }
     if (header)
         fill_band(ctx, top, height, 0.85, 0.89, 0.94);
     else if (row->highlight)
@@ -210,188 +81,322 @@ static void draw_slice(rel_pdf_ctx *ctx, const table_geometry *g, const laid_row
         fill_band(ctx, top, height, 0.94, 0.95, 0.96);
     if (row->style == REL_STYLE_TOTAL && first == 0)
         rule(ctx, top, 0.8);
-    rel_pdf_font font = row_font(ctx, row->style, header);
-    for (size_t c = 0; c < g->table->columns; c++) {
-        if (spans(row->style) && c > 0)
-            break;
-        bool right = g->table->align[c] == REL_ALIGN_RIGHT && !spans(row->style);
-        double baseline = top - CELL_PAD_Y - g->size;
+    rel_pdf_font font = rel_table_font(ctx, row->style, header);
+    bool spans = rel_table_spans(row->style);
+    for (size_t c = 0; c < t->table->columns && !(spans && c > 0); c++) {
+        bool right = t->table->align[c] == REL_ALIGN_RIGHT && !spans;
+        double baseline = top - PAD_Y - g->size;
         size_t end = row->line_counts[c] < first + count ? row->line_counts[c] : first + count;
         for (size_t i = first; i < end; i++, baseline -= g->leading) {
             const rel_pdf_line *line = &row->lines[c][i];
             double indent = row->style == REL_STYLE_NOTE ? g->width[0] * 0.15 : 0.0;
-            double x = right ? g->x[c] + g->width[c] - CELL_PAD_X - line->width
-                             : g->x[c] + CELL_PAD_X + indent;
+            double x = right ? g->x[c] + g->width[c] - PAD_X - line->width
+                             : g->x[c] + PAD_X + indent;
             rel_pdf_draw_line(ctx, font, g->size, x, baseline, line, 0.0);
         }
     }
     ctx->y -= height;
-    if (row->style == REL_STYLE_TOTAL && first + count >= row_lines(g, row))
+    const rel_pdf_line *traced = first < row->line_counts[0] ? &row->lines[0][first] : NULL;
+    rel_pdf_trace(ctx, row_kind(row->style, header), top, ctx->y, traced ? traced->start : "",
+                  traced ? traced->len : 0);
+    if (row->style == REL_STYLE_TOTAL && first + count >= row->most)
         rule(ctx, ctx->y, 0.8);
     else if (header)
         rule(ctx, ctx->y, 0.6);
 }
 
-static void draw_row(rel_pdf_ctx *ctx, const table_geometry *g, const laid_row *row,
-                     bool header)
+static void draw_row(rel_pdf_ctx *ctx, const drawing *d, const rel_laid_row *row, bool header)
 {
-    draw_slice(ctx, g, row, header, 0, row_lines(g, row));
+    draw_slice(ctx, d, row, header, 0, row->most);
+}
+
+/* "Tab. 3: Fondi istituzionali e di ambito", "Tab. 3: … (segue)", "Tab.
+ * 22: Larga (colonne 2-24 di 30)", "Tab. 22: Larga (segue, colonne 25-30
+ * di 30)", drawn at the current position. */
+static bool draw_caption(rel_pdf_ctx *ctx, const drawing *d, bool continued)
+{
+    if (d->plan != NULL) {
+        ctx->y -= CAPTION_HEIGHT;
+        return true;
+    }
+    const char *caption = d->t->table->caption ? d->t->table->caption : "";
+    const char *segue = continued ? "segue" : "";
+    const char *numbered =
+        d->cols.of == 0
+            ? rel_arena_printf(ctx->arena, "Tab. %zu: %s%s%s%s", d->number, caption,
+                               continued ? " (" : "", segue, continued ? ")" : "")
+            : rel_arena_printf(ctx->arena, "Tab. %zu: %s (%s%scolonne %zu-%zu di %zu)",
+                               d->number, caption, segue, continued ? ", " : "",
+                               d->cols.first, d->cols.last, d->cols.of);
+    if (numbered == NULL)
+        return false;
+    double top = ctx->y;
+    ctx->y -= 16.0;
+    rel_pdf_draw_text(ctx, ctx->fonts.sans_bold, CAPTION_SIZE, REL_PDF_MARGIN_X, ctx->y, numbered);
+    ctx->y -= 6.0;
+    rel_pdf_trace(ctx, continued ? "continued" : "caption", top, ctx->y, numbered, SIZE_MAX);
+    return true;
+}
+
+/* A new page for the rest of the table: its caption marked "(segue)" and
+ * its header again. */
+static bool continue_on_new_page(rel_pdf_ctx *ctx, const drawing *d)
+{
+    if (d->plan != NULL)
+        ctx->y = d->t->g.landscape ? REL_PDF_LANDSCAPE_TOP : REL_PDF_TOP;
+    else if (!rel_pdf_new_page_turned(ctx, d->t->g.landscape))
+        return false;
+    if (!draw_caption(ctx, d, true))
+        return false;
+    draw_row(ctx, d, &d->t->header, true);
+    return true;
+}
+
+/* Rows [r, end) that stay on one page with row r: a voce with the
+ * motivazioni under it; a group row with what it heads; a row with the
+ * TOTALE rows after it (a total never opens a page alone). */
+static size_t keep_group(const rel_laid_table *t, size_t r)
+{
+    size_t n = t->table->row_count, end = r + 1;
+    for (;;) {
+        while (end < n && t->rows[end].style == REL_STYLE_NOTE)
+            end++;
+        if (end < n && (t->rows[end - 1].style == REL_STYLE_GROUP
+                        || t->rows[end].style == REL_STYLE_TOTAL)) {
+            end++;
+            continue;
+        }
+        return end;
+    }
+}
+
+static double rows_height(const rel_laid_table *t, size_t first, size_t end)
+{
+    double height = 0.0;
+    for (size_t r = first; r < end; r++)
+        height += t->rows[r].height;
+    return height;
+}
+
+/* The height row r must find on its page: its keep group's, and for the
+ * table's last group the `tail` that follows the table (its chart) too;
+ * just its own where a group could not fit even a fresh page. */
+static double needed(const drawing *d, size_t r, size_t end, double tail)
+{
+    double group = rows_height(d->t, r, end);
+    if (end == d->t->table->row_count && tail > 0 && group + END_GAP + tail <= d->capacity)
+        return group + END_GAP + tail;
+    return group <= d->capacity ? group : d->t->rows[r].height;
 }
 
 /* A row taller than a page (a motivazione of 2.000 words) goes on over as
  * many pages as it needs, the header repeated on each: every word is
  * printed. It starts on the current page when a few lines still fit. */
-static bool draw_tall_row(rel_pdf_ctx *ctx, const table_geometry *g, const laid_row *row,
-                          const laid_row *header)
+static bool draw_tall_row(rel_pdf_ctx *ctx, const drawing *d, const rel_laid_row *row)
 {
-    size_t total = row_lines(g, row);
-    for (size_t done = 0; done < total;) {
-        double room = ctx->y - REL_PDF_BOTTOM - 2 * CELL_PAD_Y;
-        size_t fit = room > 0 ? (size_t)(room / g->leading) : 0;
-        if (fit < 3 && fit < total - done) {
-            if (!rel_pdf_new_page_turned(ctx, g->landscape))
+    double leading = d->t->g.leading;
+    for (size_t done = 0; done < row->most;) {
+        double room = ctx->y - REL_PDF_BOTTOM - 2 * PAD_Y;
+        size_t fit = room > 0 ? (size_t)(room / leading) : 0;
+        if (fit < 3 && fit < row->most - done) {
+            if (!continue_on_new_page(ctx, d))
                 return false;
-            draw_row(ctx, g, header, true);
             continue;
         }
-        size_t count = fit < total - done ? fit : total - done;
-        draw_slice(ctx, g, row, false, done, count);
+        size_t count = fit < row->most - done ? fit : row->most - done;
+        draw_slice(ctx, d, row, false, done, count);
         done += count;
     }
     return true;
 }
 
-/* "Tab. 3: Fondi istituzionali e di ambito", kept with the first rows;
- * `part` (NULL for none) follows it: "(segue, colonne 12-22 di 30)". */
-static bool draw_caption(rel_pdf_ctx *ctx, const char *caption, const char *part,
-                         double first_rows, bool landscape)
+/* Height the table's start needs on the page where its caption goes: the
+ * caption, the header and the first keep group (the whole table with its
+ * tail when that group is all of it). */
+static double start_height(const drawing *d, double tail)
 {
-    if (part == NULL || strncmp(part, " (segue", 7) != 0)
-        ctx->tables++;
-    const char *numbered = rel_arena_printf(ctx->arena, "Tab. %zu: %s%s", ctx->tables, caption,
-                                            part ? part : "");
-    const char *text = numbered ? rel_pdf_text(ctx, numbered) : NULL;
-    if (text == NULL)
-        return false;
-    if (landscape ? ctx->y - 20.0 - first_rows < REL_PDF_BOTTOM && !rel_pdf_new_page_turned(ctx, true)
-                  : !rel_pdf_ensure(ctx, 20.0 + first_rows))
-        return false;
-    ctx->y -= 16.0;
-    rel_pdf_draw_text(ctx, ctx->fonts.sans_bold, CAPTION_SIZE, REL_PDF_MARGIN_X, ctx->y, text);
-    ctx->y -= 6.0;
-    return true;
+    const rel_laid_table *t = d->t;
+    double head = CAPTION_HEIGHT + t->header.height;
+    if (t->table->row_count == 0)
+        return head + tail;
+    return head + needed(d, 0, keep_group(t, 0), tail);
 }
 
-/* Where the table goes: portrait, portrait a little smaller, or landscape.
- * false when not even a landscape page holds it (out of memory too). */
-static bool place(rel_pdf_ctx *ctx, const rel_doc_table *table, table_geometry *g)
+static drawing drawing_of(const rel_laid_table *t, part cols, size_t number)
 {
-    bool portrait = compute_geometry(ctx, table, REL_PDF_TEXT_WIDTH, CELL_SIZE, g)
-                    || (table->row_count <= COMPACT_MAX_ROWS
-                        && compute_geometry(ctx, table, REL_PDF_TEXT_WIDTH, COMPACT_SIZE, g));
-    g->landscape = !portrait;
-    return portrait || compute_geometry(ctx, table, REL_PDF_LANDSCAPE_TEXT_WIDTH, CELL_SIZE, g);
+    double top = t->g.landscape ? REL_PDF_LANDSCAPE_TOP : REL_PDF_TOP;
+    return (drawing){t, cols, number, top - REL_PDF_BOTTOM - CAPTION_HEIGHT - t->header.height,
+                     NULL};
 }
 
-static bool draw_table(rel_pdf_ctx *ctx, const rel_doc_table *table, const table_geometry *g,
-                       const char *part)
+/* Where the table starts: on this page if its start fits, else on a new
+ * one (a landscape table on its own landscape page). */
+static bool begin(rel_pdf_ctx *ctx, const drawing *d, double tail)
 {
-    if (g->landscape && !rel_pdf_new_page_turned(ctx, true))
+    double start = start_height(d, tail);
+    if (d->plan != NULL) {
+        if (ctx->y - start < REL_PDF_BOTTOM || ctx->landscape[ctx->page_count - 1])
+            ctx->y = REL_PDF_TOP;
+        return true;
+    }
+    if (!d->t->g.landscape)
+        return rel_pdf_ensure(ctx, start);
+    /* its heading and lead-in may have opened the page already */
+    bool opened = ctx->landscape[ctx->page_count - 1] && ctx->landscape_text
+                  && ctx->y - start >= REL_PDF_BOTTOM;
+    return opened || rel_pdf_new_page_turned(ctx, true);
+}
+
+/* Notes in the plan that the last rows go to a new page only to stay with
+ * the tail, and what that leaves. */
+static void note_carry(rel_pdf_ctx *ctx, const drawing *d, size_t r, size_t end, double need)
+{
+    double group = rows_height(d->t, r, end);
+    if (d->plan == NULL || end != d->t->table->row_count || need == group
+        || ctx->y - group < REL_PDF_BOTTOM)
+        return;
+    d->plan->carried = true;
+    d->plan->gap = ctx->y - REL_PDF_BOTTOM;
+    d->plan->end = ctx->y - group - END_GAP;
+}
+
+static bool draw_laid(rel_pdf_ctx *ctx, const drawing *d, double tail)
+{
+    const rel_laid_table *t = d->t;
+    size_t n = t->table->row_count;
+    if (t->g.landscape)
+        tail = 0.0;   /* what follows goes on a portrait page anyway */
+    if (!begin(ctx, d, tail) || !draw_caption(ctx, d, d->cols.of != 0 && d->cols.first > 2))
         return false;
-    laid_row header;
-    if (!lay_out_row(ctx, g, table->header, REL_STYLE_NORMAL, true, &header))
-        return false;
-    if (!draw_caption(ctx, table->caption, part, header.height * 3, g->landscape))
-        return false;
-    draw_row(ctx, g, &header, true);
-    for (size_t r = 0; r < table->row_count; r++) {
-        laid_row row;
-        if (!lay_out_row(ctx, g, table->rows[r].cells, table->rows[r].style, false, &row))
-            return false;
-        row.highlight = table->rows[r].highlight;
-        double page = ctx->top - REL_PDF_BOTTOM - header.height;
-        if (row.height > page) {
-            if (!draw_tall_row(ctx, g, &row, &header))
+    draw_row(ctx, d, &t->header, true);
+    bool fresh = true;   /* nothing drawn yet under this page's header */
+    size_t group_end = 0;
+    for (size_t r = 0; r < n; r++) {
+        const rel_laid_row *row = &t->rows[r];
+        if (row->height > d->capacity) {
+            if (!draw_tall_row(ctx, d, row))
                 return false;
+            fresh = false;
             continue;
         }
-        /* A group row never ends a page: it needs one row after it. */
-        double needed = row.height + (row.style == REL_STYLE_GROUP ? header.height : 0.0);
-        if (ctx->y - needed < REL_PDF_BOTTOM) {
-            if (!rel_pdf_new_page_turned(ctx, g->landscape))
-                return false;
-            draw_row(ctx, g, &header, true);
+        double need = row->height;
+        if (r >= group_end) {
+            group_end = keep_group(t, r);
+            need = needed(d, r, group_end, tail);
         }
-        draw_row(ctx, g, &row, false);
+        if (ctx->y - need < REL_PDF_BOTTOM && !fresh) {
+            note_carry(ctx, d, r, group_end, need);
+            if (!continue_on_new_page(ctx, d))
+                return false;
+        }
+        draw_row(ctx, d, row, false);
+        fresh = false;
     }
-    HPDF_Page_SetLineWidth(ctx->page, 0.4);
-    rule(ctx, ctx->y, 0.4);
-    ctx->y -= 10.0;
+    if (d->plan == NULL)
+        rule(ctx, ctx->y, 0.4);
+    ctx->y -= END_GAP;
     return true;
 }
 
-/* Columns [first, first + count) of `table`, after its first column. */
-static rel_doc_table *column_slice(rel_pdf_ctx *ctx, const rel_doc_table *table, size_t first,
-                                   size_t count)
+/* The table laid out, from the measure taken ahead when there was one. */
+static bool lay_out(rel_pdf_ctx *ctx, const rel_doc_table *table, bool force,
+                    rel_laid_table **laid, bool *fits)
 {
-    rel_doc_table *part = rel_arena_alloc(ctx->arena, sizeof *part);
-    size_t n = count + 1;
-    const char **header = rel_arena_array(ctx->arena, n, sizeof *header);
-    rel_align *align = rel_arena_array(ctx->arena, n, sizeof *align);
-    double *widths = rel_arena_array(ctx->arena, n, sizeof *widths);
-    rel_doc_row *rows = rel_arena_array(ctx->arena, table->row_count + 1, sizeof *rows);
-    if (part == NULL || header == NULL || align == NULL || widths == NULL || rows == NULL)
-        return NULL;
-    for (size_t k = 0; k < n; k++) {
-        size_t c = k == 0 ? 0 : first + k - 1;
-        header[k] = table->header[c];
-        align[k] = table->align[c];
-        widths[k] = table->widths[c];
+    if (ctx->laid != NULL && ctx->laid->table == table) {
+        *laid = ctx->laid;
+        *fits = true;
+        return true;
     }
-    for (size_t r = 0; r < table->row_count; r++) {
-        const rel_doc_row *row = &table->rows[r];
-        const char **cells = rel_arena_array(ctx->arena, n, sizeof *cells);
-        if (cells == NULL)
-            return NULL;
-        for (size_t k = 0; k < n; k++)
-            cells[k] = spans(row->style) && k > 0 ? "" : row->cells[k == 0 ? 0 : first + k - 1];
-        rows[r] = (rel_doc_row){row->style, cells, row->highlight};
-    }
-    *part = (rel_doc_table){table->caption, n, header, align, widths, rows, table->row_count,
-                            table->row_count};
-    return part;
+    *laid = rel_arena_alloc(ctx->arena, sizeof **laid);
+    *fits = true;
+    if (*laid == NULL || !rel_table_lay_out(ctx, table, force, *laid, fits))
+        return false;
+    ctx->laid = *laid;
+    return true;
 }
 
 /* A table wider than a landscape page: in parts of as many columns as fit,
  * each repeating the first (the row's name), every column printed. */
 static bool draw_in_parts(rel_pdf_ctx *ctx, const rel_doc_table *table)
 {
+    size_t number = ++ctx->tables;
     for (size_t first = 1; first < table->columns;) {
         size_t count = table->columns - first;
-        table_geometry g;
-        rel_doc_table *part;
+        rel_laid_table *laid = rel_arena_alloc(ctx->arena, sizeof *laid);
+        bool fits = true, laid_out = false;
+        rel_doc_table *slice;
         /* the most columns that fit; a single one is set even if it does not */
-        while ((part = column_slice(ctx, table, first, count)) != NULL && !place(ctx, part, &g)
-               && count > 1)
+        while (laid != NULL && (slice = rel_table_columns(ctx, table, first, count)) != NULL
+               && !(laid_out = rel_table_lay_out(ctx, slice, count == 1, laid, &fits)) && !fits)
             count--;
-        if (part == NULL)
-            return false;
-        const char *label = rel_arena_printf(ctx->arena, " (%scolonne %zu-%zu di %zu)",
-                                             first > 1 ? "segue, " : "", first + 1,
-                                             first + count, table->columns);
-        if (label == NULL || !draw_table(ctx, part, &g, label))
+        if (!laid_out)
+            return false;   /* out of memory */
+        drawing d = drawing_of(laid, (part){first + 1, first + count, table->columns}, number);
+        if (!draw_laid(ctx, &d, 0.0))
             return false;
         first += count;
     }
     return true;
 }
 
-bool rel_pdf_table(rel_pdf_ctx *ctx, const rel_doc_table *table)
+double rel_pdf_table_start(rel_pdf_ctx *ctx, const rel_doc_table *table, double tail)
+{
+    rel_laid_table *laid;
+    bool fits;
+    if (table->columns == 0 || !lay_out(ctx, table, table->columns <= 2, &laid, &fits)
+        || laid->g.landscape)
+        return 0.0;
+    drawing d = drawing_of(laid, (part){0, 0, 0}, 0);
+    return start_height(&d, tail);
+}
+
+bool rel_pdf_table_landscape(rel_pdf_ctx *ctx, const rel_doc_table *table)
+{
+    rel_laid_table *laid;
+    bool fits;
+    if (table->columns == 0)
+        return false;
+    if (!lay_out(ctx, table, table->columns <= 2, &laid, &fits))
+        return !fits;   /* in parts, on landscape pages */
+    return laid->g.landscape;
+}
+
+double rel_pdf_table_height(rel_pdf_ctx *ctx, const rel_doc_table *table)
+{
+    rel_laid_table *laid;
+    bool fits;
+    if (table->columns == 0 || !lay_out(ctx, table, table->columns <= 2, &laid, &fits)
+        || laid->g.landscape)
+        return 0.0;
+    return CAPTION_HEIGHT + laid->header.height + rows_height(laid, 0, table->row_count) + END_GAP;
+}
+
+bool rel_pdf_table_plan(rel_pdf_ctx *ctx, const rel_doc_table *table, double tail,
+                        rel_pdf_plan *plan)
+{
+    *plan = (rel_pdf_plan){false, 0.0, 0.0};
+    rel_laid_table *laid;
+    bool fits;
+    if (table->columns == 0 || !lay_out(ctx, table, table->columns <= 2, &laid, &fits))
+        return false;
+    if (laid->g.landscape || ctx->page == NULL)
+        return true;
+    drawing d = drawing_of(laid, (part){0, 0, 0}, 0);
+    d.plan = plan;
+    double y = ctx->y;
+    bool ok = draw_laid(ctx, &d, tail);
+    ctx->y = y;
+    return ok;
+}
+
+bool rel_pdf_table(rel_pdf_ctx *ctx, const rel_doc_table *table, double tail)
 {
     if (table->columns == 0)
         return false;
-    table_geometry g;
-    if (place(ctx, table, &g))
-        return draw_table(ctx, table, &g, NULL);
-    return table->columns > 2 ? draw_in_parts(ctx, table) : draw_table(ctx, table, &g, NULL);
+    rel_laid_table *laid;
+    bool fits;
+    if (!lay_out(ctx, table, table->columns <= 2, &laid, &fits))
+        return !fits && draw_in_parts(ctx, table);   /* else out of memory */
+    drawing d = drawing_of(laid, (part){0, 0, 0}, ++ctx->tables);
+    return draw_laid(ctx, &d, tail);
 }

@@ -1,6 +1,9 @@
 #include "render/pdf/pdf_text.h"
 
+#include <stdint.h>
 #include <string.h>
+
+#include "render/pdf/pdf_trace.h"
 
 #define BODY_SIZE 11.0
 #define BODY_LEADING 15.0
@@ -66,8 +69,7 @@ static bool split(rel_pdf_ctx *ctx, const char *utf8, piece *pieces, size_t *cou
         size_t len = 0;
         while (!is_break(p[len]))
             len++;
-        char *run = rel_arena_strndup(ctx->arena, p, len);
-        const char *text = run ? rel_pdf_text(ctx, run) : NULL;
+        const char *text = rel_arena_strndup(ctx->arena, p, len);
         if (text == NULL)
             return false;
         pieces[(*count)++] = (piece){text, style,
@@ -120,23 +122,93 @@ static void draw_line(rel_pdf_ctx *ctx, const piece *pieces, const line *l, doub
     rel_pdf_end_text(ctx);
 }
 
-bool rel_pdf_text_block(rel_pdf_ctx *ctx, const char *utf8, double indent, const char *marker)
+/* A text block broken into lines: kept from its measure to its drawing. */
+typedef struct rel_laid_text {
+    const char *utf8;
+    double indent;
+    piece *pieces;
+    line *lines;
+    size_t count;              /* lines; 0 for a text with nothing to print */
+} rel_laid_text;
+
+/* The block laid out: the one measured ahead, or laid now. NULL when out
+ * of memory. */
+static rel_laid_text *lay_out(rel_pdf_ctx *ctx, const char *utf8, double indent)
 {
+    if (ctx->laid_text != NULL && ctx->laid_text->utf8 == utf8 && ctx->laid_text->indent == indent)
+        return ctx->laid_text;
     size_t most = count_pieces(utf8) + 1, count;
+    rel_laid_text *t = rel_arena_alloc(ctx->arena, sizeof *t);
     piece *pieces = rel_arena_array(ctx->arena, most, sizeof *pieces);
     line *lines = rel_arena_array(ctx->arena, most, sizeof *lines);
-    if (pieces == NULL || lines == NULL || !split(ctx, utf8, pieces, &count))
+    if (t == NULL || pieces == NULL || lines == NULL || !split(ctx, utf8, pieces, &count))
+        return NULL;
+    *t = (rel_laid_text){utf8, indent, pieces, lines, 0};
+    if (count > 0)
+        t->count = break_lines(ctx, pieces, count, REL_PDF_TEXT_WIDTH - indent, lines);
+    ctx->laid_text = t;
+    return t;
+}
+
+/* How many lines, from line i of n, must go on the page of line i: no
+ * orphan (a first line alone at a foot), no widow (a last line alone at a
+ * head), so the first two lines and the last two stay together, and a
+ * paragraph of three lines is never split. */
+static size_t lines_kept(size_t i, size_t n)
+{
+    if (i == 0)
+        return n == 3 ? 3 : n < 2 ? n : 2;
+    return i + 2 == n ? 2 : 1;
+}
+
+double rel_pdf_text_start(rel_pdf_ctx *ctx, const char *utf8, double indent, bool *whole)
+{
+    const rel_laid_text *t = lay_out(ctx, utf8, indent);
+    size_t count = t ? t->count : 0;
+    size_t kept = count ? lines_kept(0, count) : 0;
+    *whole = kept == count;
+    return BODY_LEADING * (double)kept;
+}
+
+double rel_pdf_text_height(rel_pdf_ctx *ctx, const char *utf8, double indent, bool list)
+{
+    const rel_laid_text *t = lay_out(ctx, utf8, indent);
+    if (t == NULL || t->count == 0)
+        return 0.0;
+    return BODY_LEADING * (double)t->count + (list ? 2.0 : PARAGRAPH_GAP);
+}
+
+/* The line as the trace shows it: its pieces, spaced as printed. */
+static void trace_line(rel_pdf_ctx *ctx, const rel_laid_text *t, size_t i, double top)
+{
+    if (ctx->trace == NULL)
+        return;
+    const line *l = &t->lines[i];
+    char *text = rel_arena_strdup(ctx->arena, "");
+    for (size_t k = l->first; text && k < l->first + l->count; k++)
+        text = rel_arena_printf(ctx->arena, "%s%s%s", text,
+                                k > l->first && t->pieces[k].space_before ? " " : "",
+                                t->pieces[k].text);
+    rel_pdf_trace(ctx, i + 1 == t->count ? "line-last" : "line", top, ctx->y, text, SIZE_MAX);
+}
+
+bool rel_pdf_text_block(rel_pdf_ctx *ctx, const char *utf8, double indent, const char *marker,
+                        double keep)
+{
+    const rel_laid_text *t = lay_out(ctx, utf8, indent);
+    if (t == NULL)
         return false;
-    if (count == 0)
-        return true;
+    size_t n = t->count;
     double width = REL_PDF_TEXT_WIDTH - indent;
-    size_t n = break_lines(ctx, pieces, count, width, lines);
+    double page = REL_PDF_TOP - REL_PDF_BOTTOM;
     for (size_t i = 0; i < n; i++) {
-        /* no orphan (a first line alone at a foot), no widow (a last line
-         * alone at a head): ask for two lines where a split would leave one */
-        bool keep_two = (i == 0 && n > 1) || (i + 2 == n);
-        if (!rel_pdf_ensure(ctx, BODY_LEADING * (keep_two ? 2 : 1)))
+        /* the last two lines also keep what must follow them */
+        double need = BODY_LEADING * (double)lines_kept(i, n);
+        if (i + 2 >= n && need + keep <= page)
+            need += keep;
+        if (!rel_pdf_ensure(ctx, need))
             return false;
+        double top = ctx->y;
         ctx->y -= BODY_LEADING;
         double baseline = ctx->y + 3.5;
         if (marker && i == 0)
@@ -145,9 +217,11 @@ bool rel_pdf_text_block(rel_pdf_ctx *ctx, const char *utf8, double indent, const
                                   - rel_pdf_width(ctx->fonts.serif, BODY_SIZE, marker,
                                                   strlen(marker)),
                               baseline, marker);
-        draw_line(ctx, pieces, &lines[i], REL_PDF_MARGIN_X + indent, baseline,
+        draw_line(ctx, t->pieces, &t->lines[i], REL_PDF_MARGIN_X + indent, baseline,
                   i + 1 == n ? 0.0 : width);
+        trace_line(ctx, t, i, top);
     }
-    ctx->y -= marker ? 2.0 : PARAGRAPH_GAP;
+    if (n > 0)
+        ctx->y -= marker ? 2.0 : PARAGRAPH_GAP;
     return true;
 }

@@ -6,13 +6,11 @@
 
 #include "core/codes.h"
 #include "core/syserr.h"
-#include "render/pdf/pdf_chart.h"
-#include "render/pdf/pdf_kpi.h"
+#include "render/pdf/pdf_flow.h"
 #include "render/pdf/pdf_layout.h"
 #include "render/pdf/pdf_nav.h"
 #include "render/pdf/pdf_pdfa.h"
-#include "render/pdf/pdf_text.h"
-#include "render/pdf/pdf_table.h"
+#include "render/pdf/pdf_trace.h"
 
 /* libharu's errors are sticky; the handler only remembers the first. */
 typedef struct pdf_errors {
@@ -96,53 +94,6 @@ static bool draw_running_parts(rel_pdf_ctx *ctx, const rel_document *doc)
     return true;
 }
 
-static bool draw_blocks(rel_pdf_ctx *ctx, const rel_document *doc)
-{
-    if (!rel_pdf_new_page(ctx))
-        return false;
-    for (const rel_block *block = doc->first; block; block = block->next) {
-        bool ok = true;
-        switch (block->kind) {
-        case REL_BLOCK_HEADING:
-            ok = rel_pdf_heading(ctx, block->level, block->text);
-            break;
-        case REL_BLOCK_PARAGRAPH:
-            ok = rel_pdf_paragraph(ctx, block->text);
-            break;
-        case REL_BLOCK_TABLE:
-            ok = rel_pdf_table(ctx, block->table);
-            break;
-        case REL_BLOCK_CHART:
-            ok = rel_pdf_chart(ctx, block->chart);
-            break;
-        case REL_BLOCK_BULLET:
-            ok = rel_pdf_text_block(ctx, block->text, 22.0, "•");
-            break;
-        case REL_BLOCK_NUMBERED: {
-            char number[16];
-            snprintf(number, sizeof number, "%d.", block->level);
-            ok = rel_pdf_text_block(ctx, block->text, 22.0, number);
-            break;
-        }
-        case REL_BLOCK_PAGE_BREAK:
-            ok = ctx->y >= ctx->top || rel_pdf_new_page(ctx);
-            break;
-        case REL_BLOCK_TOC:
-            ok = rel_pdf_toc_reserve(ctx, doc) && rel_pdf_new_page(ctx);
-            break;
-        case REL_BLOCK_SIGNATURES:
-            ok = rel_pdf_signatures(ctx, block->text);
-            break;
-        case REL_BLOCK_KPIS:
-            ok = rel_pdf_kpis(ctx, block->kpis, block->kpi_count);
-            break;
-        }
-        if (!ok)
-            return false;
-    }
-    return true;
-}
-
 /* The Info strings are UTF-8 for libharu's "UTF-8" encoder, which writes
  * them as UTF-16BE text strings: any name reads right in a viewer. */
 static void set_info(rel_pdf_ctx *ctx, const rel_document *doc)
@@ -192,9 +143,10 @@ bool rel_pdf_write(const rel_document *doc, const char *path, const char *shown,
     size_t errors_before = diags->errors;   /* a failure already explained is not repeated */
     HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
     bool ok = rel_pdf_fonts_load(pdf, &ctx.fonts, diags);
+    rel_pdf_trace_open(&ctx);
     if (ok) {
         set_info(&ctx, doc);
-        ok = draw_cover(&ctx, doc) && draw_blocks(&ctx, doc) && rel_pdf_toc_fill(&ctx)
+        ok = draw_cover(&ctx, doc) && rel_pdf_flow(&ctx, doc) && rel_pdf_toc_fill(&ctx)
              && rel_pdf_bookmarks(&ctx) && draw_running_parts(&ctx, doc)
              && rel_pdf_fonts_finish(&ctx.fonts) && all_printable(&ctx, shown, diags)
              && rel_pdf_pdfa(&ctx, doc, shown, diags);
@@ -215,6 +167,7 @@ bool rel_pdf_write(const rel_document *doc, const char *path, const char *shown,
     }
     if (ok)
         *pages = ctx.page_count;
+    rel_pdf_trace_close(&ctx);
     rel_pdf_fonts_close(&ctx.fonts);
     HPDF_Free(pdf);
     return ok;

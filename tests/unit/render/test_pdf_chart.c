@@ -318,8 +318,8 @@ static void test_document_reads_back(void **state)
     assert_contains(text, "Preventivo");
     assert_contains(text, "Consuntivo");
     /* Ticks: euros with thousands, percentages with a decimal comma. */
-    assert_contains(text, "€ 200.000");
-    assert_contains(text, "€ 1.200.000");
+    assert_contains(text, "€ 500.000");
+    assert_contains(text, "€ 1.250.000");
     assert_contains(text, "€ 1.800.000");
     assert_contains(text, "-€ 20.000");
     assert_contains(text, "6,5%");
@@ -483,14 +483,16 @@ static void test_awkward_data(void **state)
     assert_contains(text, "Gennaio");
     assert_contains(text, "Fig. 3: Valori mancanti");
     assert_contains(text, "Fig. 13: Nessuna serie");
-    assert_contains(text, "0,05%");
+    assert_contains(text, "0,04%");
     assert_contains(text, "Supercalifragilistich");
     free(text);
     unlink(path);
 }
 
-/* A chart alone: ctx->y moves down by the chart and its caption, and a
- * chart that does not fit goes to a new page. */
+/* A chart alone: ctx->y moves down by the chart and its caption; a chart
+ * that does not fit is drawn lower to finish the page, down to its least
+ * height, and goes to a new page when not even that fits; it is drawn
+ * lower to leave room for what follows when that then fits too. */
 static void test_advances_and_breaks_pages(void **state)
 {
     (void)state;
@@ -503,15 +505,30 @@ static void test_advances_and_breaks_pages(void **state)
     rel_pdf_ctx ctx = {.pdf = pdf, .arena = &arena};
     assert_true(rel_pdf_fonts_load(pdf, &ctx.fonts, &diags));
     assert_true(rel_pdf_new_page(&ctx));
-    assert_true(rel_pdf_chart(&ctx, &charts[1]));
+    assert_true(rel_pdf_chart(&ctx, &charts[1], 0.0));
     double used = REL_PDF_TOP - ctx.y;
-    assert_true(used > 0.55 * REL_PDF_TEXT_WIDTH && used < 0.55 * REL_PDF_TEXT_WIDTH + 60);
-    assert_true(rel_pdf_chart(&ctx, &charts[2]));
+    assert_true(used > 0.48 * REL_PDF_TEXT_WIDTH && used < 0.48 * REL_PDF_TEXT_WIDTH + 60);
+    assert_true(rel_pdf_chart(&ctx, &charts[2], 0.0));
     assert_int_equal(ctx.page_count, 1);
-    assert_true(rel_pdf_chart(&ctx, &charts[5]));
+    assert_true(rel_pdf_chart(&ctx, &charts[5], 0.0));
     assert_int_equal(ctx.page_count, 2);
     assert_int_equal(ctx.figures, 3);
     assert_true(ctx.y > REL_PDF_BOTTOM);
+
+    double least = rel_pdf_chart_start(&ctx, &charts[1]);
+    assert_true(least > 0.34 * REL_PDF_TEXT_WIDTH && least < used);
+    ctx.y = REL_PDF_BOTTOM + least + 10.0;           /* between least and natural */
+    assert_true(rel_pdf_chart(&ctx, &charts[1], 0.0));
+    assert_int_equal(ctx.page_count, 2);
+    assert_true(ctx.y >= REL_PDF_BOTTOM && ctx.y < REL_PDF_BOTTOM + 11.0);
+    ctx.y = REL_PDF_BOTTOM + least - 10.0;           /* not even the least */
+    assert_true(rel_pdf_chart(&ctx, &charts[1], 0.0));
+    assert_int_equal(ctx.page_count, 3);
+    assert_true(REL_PDF_TOP - ctx.y > used - 1.0);   /* as designed on the new page */
+    ctx.y = REL_PDF_BOTTOM + used + 100.0;           /* room for it, but not for 150 more */
+    assert_true(rel_pdf_chart(&ctx, &charts[1], 150.0));
+    assert_int_equal(ctx.page_count, 3);
+    assert_true(ctx.y >= REL_PDF_BOTTOM + 149.0 && ctx.y <= REL_PDF_BOTTOM + 151.0);
     assert_int_equal(HPDF_GetError(pdf), HPDF_OK);
     rel_pdf_fonts_close(&ctx.fonts);
     HPDF_Free(pdf);
