@@ -89,17 +89,33 @@ static double start_of(rel_pdf_ctx *ctx, const rel_block *block, int depth)
     return own + (whole ? keep_after(ctx, block, depth) : 0.0);
 }
 
+/* Height of the text block `block`, whole. */
+static double text_height(rel_pdf_ctx *ctx, const rel_block *block)
+{
+    return rel_pdf_text_height(ctx, block->text, indent_of(block),
+                               block->kind != REL_BLOCK_PARAGRAPH);
+}
+
 /* The height a chart may make room for after it: the next table whole,
- * with its own chart at its smallest. */
+ * with its own chart at its smallest, and the headings and lead-in before
+ * that table; 0 when something else comes first. */
 static double room_after_chart(rel_pdf_ctx *ctx, const rel_block *chart)
 {
+    double before = 0.0;
     const rel_block *next = chart->next;
-    if (next == NULL || next->kind != REL_BLOCK_TABLE)
+    for (int depth = 0; next && next->kind != REL_BLOCK_TABLE; depth++, next = next->next) {
+        if (depth >= KEEP_DEPTH || !keeps_next(next, next->next))
+            return 0.0;
+        before += next->kind == REL_BLOCK_HEADING
+                      ? rel_pdf_heading_height(ctx, next->level, next->text)
+                      : text_height(ctx, next);
+    }
+    if (next == NULL)
         return 0.0;
     double table = rel_pdf_table_height(ctx, next->table);
     if (table > 0 && next->next && next->next->kind == REL_BLOCK_CHART)
         table += rel_pdf_chart_start(ctx, next->next->chart);
-    return table;
+    return table > 0 ? before + table : 0.0;
 }
 
 static bool draw_block(rel_pdf_ctx *ctx, const rel_document *doc, const rel_block *block)
@@ -146,13 +162,6 @@ static bool leads_to_landscape(rel_pdf_ctx *ctx, const rel_block *block)
             return rel_pdf_table_landscape(ctx, block->table);
     }
     return false;
-}
-
-/* Height of the text block `block`, whole. */
-static double text_height(rel_pdf_ctx *ctx, const rel_block *block)
-{
-    return rel_pdf_text_height(ctx, block->text, indent_of(block),
-                               block->kind != REL_BLOCK_PARAGRAPH);
 }
 
 /* The blocks from `block` on that fit whole in `room` and may be set
