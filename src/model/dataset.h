@@ -83,6 +83,8 @@ typedef enum rel_row_kind {
 
 typedef struct rel_row {
     rel_row_kind kind;
+    bool computed;        /* added by the compiler (an Andamento row asked for): printed,
+                             never checked */
     uint32_t line;
     rel_value *values;    /* one per column */
 } rel_row;

@@ -125,7 +125,8 @@ static void check_change_rows(const rel_dataset *d, rel_diags *diags, rel_findin
 {
     for (size_t r = 0; r < d->row_count; r++) {
         size_t later, earlier;
-        if (d->rows[r].kind != REL_ROW_CHANGE || !rel_change_rows(d, r, &later, &earlier))
+        if (d->rows[r].kind != REL_ROW_CHANGE || d->rows[r].computed
+            || !rel_change_rows(d, r, &later, &earlier))
             continue;
         const char *name = row_name(d, &d->rows[r]);
         bool percent = strchr(name, '%') != NULL;

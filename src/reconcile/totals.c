@@ -128,7 +128,7 @@ static void check_row_sum(const rel_dataset *d, size_t r, int column, int from,
 {
     const rel_row *row = &d->rows[r];
     const rel_value *cell = &row->values[column];
-    if (!cell->present || row->kind == REL_ROW_HEADING)
+    if (!cell->present || row->kind == REL_ROW_HEADING || row->computed)
         return;
     int64_t sum = 0;
     size_t parts = 0;

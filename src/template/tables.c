@@ -256,6 +256,10 @@ static bool dataset_row(engine *e, rel_doc_table *table, const rel_dataset *d, c
     for (size_t i = 0; i < p->count; i++) {
         int c = p->columns[i];
         cells[i] = rel_value_text(e->arena, &row->values[c], &d->columns[c], whole[i]);
+        /* an Andamento row is a change: +27, as the reports print it */
+        if (row->kind == REL_ROW_CHANGE && row->values[c].present && row->values[c].number > 0
+            && is_number(d->columns[c].type))
+            cells[i] = rel_arena_printf(e->arena, "+%s", cells[i]);
     }
     if (p->change)
         change_cells(e, d, row, p, cells + p->count);

@@ -6,6 +6,7 @@
 #include "core/codes.h"
 #include "core/number.h"
 #include "validate/cells.h"
+#include "validate/changes.h"
 #include "validate/compound.h"
 #include "validate/dataset.h"
 #include "validate/header_rows.h"
@@ -215,6 +216,56 @@ static void report_absent_totals(const rel_dataset *d, const rel_sidecar *sideca
     }
 }
 
+/* "andamento = sì": the Andamento row the compiler computes (the last
+ * year row minus the one before), unless the table types one. The rows
+ * were allocated with room for it. false when out of memory. */
+static bool add_change_row(rel_dataset *d, const rel_sidecar *sidecar, int label,
+                           rel_arena *arena, rel_diags *diags)
+{
+    for (size_t r = 0; r < d->row_count; r++)
+        if (d->rows[r].kind == REL_ROW_CHANGE)
+            return true;   /* typed: checked against its years instead */
+    if (!d->years_as_rows || label < 0) {
+        rel_diag_add(diags, REL_SEV_ERROR, REL_E_SIDECAR_VALUE, sidecar->change_row_at,
+                     "«andamento = sì» vale per le tabelle con gli anni nelle righe: questa "
+                     "li ha nelle colonne");
+        return true;
+    }
+    rel_row *row = &d->rows[d->row_count];
+    *row = (rel_row){.kind = REL_ROW_CHANGE, .computed = true,
+                     .values = rel_arena_array(arena, d->column_count + 1, sizeof *row->values)};
+    if (row->values == NULL)
+        return false;
+    for (size_t c = 0; c < d->column_count; c++)
+        row->values[c] = (rel_value){.at = sidecar->change_row_at, .text = ""};
+    row->values[label].text = "Andamento";
+    row->values[label].present = true;
+    d->row_count++;
+    size_t later, earlier;
+    if (!rel_change_rows(d, d->row_count - 1, &later, &earlier)) {
+        d->row_count--;
+        rel_diag_add(diags, REL_SEV_ERROR, REL_E_SIDECAR_VALUE, sidecar->change_row_at,
+                     "«andamento = sì»: la tabella non ha due righe di anni da confrontare");
+        return true;
+    }
+    for (size_t c = 0; c < d->column_count; c++) {
+        const rel_value *a = &d->rows[later].values[c], *b = &d->rows[earlier].values[c];
+        if (!is_numeric(d->columns[c].type) || !a->present || !b->present)
+            continue;
+        rel_value *v = &row->values[c];
+        v->present = true;
+        v->number = a->number - b->number;
+        char buffer[REL_NUMBER_FORMAT_MAX];
+        int scale = rel_type_scale(d->columns[c].type);
+        v->text = rel_arena_strdup(arena, rel_number_format(v->number, scale,
+                                                            d->columns[c].decimals, REL_FMT_PLUS,
+                                                            buffer));
+        if (v->text == NULL)
+            return false;
+    }
+    return true;
+}
+
 static bool type_rows(const rel_csv_table *table, const rel_sidecar *sidecar, rel_arena *arena,
                       rel_diags *diags, rel_dataset *d)
 {
@@ -224,7 +275,7 @@ static bool type_rows(const rel_csv_table *table, const rel_sidecar *sidecar, re
             label = (int)c;
     if (label >= 0)
         d->columns[label].is_label = d->columns[label].is_key = true;
-    d->rows = rel_arena_array(arena, table->row_count ? table->row_count : 1, sizeof *d->rows);
+    d->rows = rel_arena_array(arena, table->row_count + 2, sizeof *d->rows);
     if (d->rows == NULL)
         return false;
     for (size_t r = 0; r < table->row_count; r++) {
@@ -250,6 +301,8 @@ static bool type_rows(const rel_csv_table *table, const rel_sidecar *sidecar, re
     }
     if (sidecar->last_row_total && d->row_count > 0)
         d->rows[d->row_count - 1].kind = REL_ROW_TOTAL;
+    if (sidecar->change_row && !add_change_row(d, sidecar, label, arena, diags))
+        return false;
     report_absent_totals(d, sidecar, label, diags);
     return true;
 }

@@ -119,11 +119,12 @@ static void read_table_key(reader *r, const rel_ini_entry *e)
 {
     static const char *const keys[] = {"titolo", "dopo", "ordine", "chiave", "gruppo", "anni",
                                        "totali", "totale", "arrotondamento", "grafico", "nota",
-                                       NULL};
+                                       "andamento", NULL};
     static const char *const years[] = {"riconosciuti", "colonne", "righe", NULL};
     static const char *const charts[] = {"barre", "gruppi", "pile", "linee", "torta",
                                          "ciambella", "nessuno", NULL};
     static const char *const last[] = {"ultima riga", "ultima", NULL};
+    static const char *const yes_no[] = {"sì", "si", "no", NULL};
     rel_sidecar *s = r->out;
     int k = 0;
     while (keys[k] && strcmp(keys[k], e->key) != 0)
@@ -147,6 +148,11 @@ static void read_table_key(reader *r, const rel_ini_entry *e)
         s->meta.chart = choice < 0 ? NULL : charts[choice];
         break;
     case 10: s->meta.note = e->value; break;
+    case 11:
+        choice = choose(r, e, yes_no, "«sì» o «no»");
+        s->change_row = choice >= 0 && choice < 2;
+        s->change_row_at = e->value_at;
+        break;
     default: unknown_key(r, e, keys); break;
     }
 }

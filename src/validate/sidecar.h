@@ -58,6 +58,9 @@ typedef struct rel_sidecar {
     const char *const *totals; /* labels of rows that are totals */
     size_t total_count;
     bool last_row_total;       /* "totale = ultima riga" */
+    bool change_row;           /* "andamento = sì": years as rows, the compiler adds the
+                                  Andamento row (last year minus the one before) */
+    rel_origin change_row_at;
     int rounding;              /* -1, 0 (esatto) or a bound in units */
     rel_sidecar_column *columns;
     size_t column_count;

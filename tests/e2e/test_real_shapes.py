@@ -211,6 +211,18 @@ class RealShapes(unittest.TestCase):
         self.assertIn(("R015", "tabelle/prese_in_carico.csv:5:11"), codes(found))
         self.assertIn(("R001", "tabelle/prese_in_carico.csv:5:42"), codes(found))
 
+    def test_seed_001_andamento_computed_not_typed(self):
+        typed_rows = INTAKE.splitlines()
+        table = "\n".join(typed_rows[:-1]) + "\n"          # no Andamento row
+        case = Case(self.tmp, "intake-computed", {
+            "tabelle/prese_in_carico.csv": table,
+            "tabelle/prese_in_carico.ini": "[tabella]\nandamento = sì\n"}, year=2022)
+        status, found = case.check()
+        self.assertEqual(codes(found), [("W118", "tabelle/prese_in_carico.csv:1:149")], found)
+        text = case.pdf_text(os.path.join(self.tmp, "intake-computed-out"))
+        # 2022 - 2021, column by column, as seed 001 prints it: +27 +16 +57 ...
+        self.assertRegex(text, r"Andamento\s+\+27\s+\+16\s+\+57\s+\+33\s+\+12\s+\+202")
+
     def test_sidecar_mistakes_are_errors_with_hints(self):
         sidecar = "[tabella]\ntitolo = X\ngrafco = linee\n[colonna 2O23]\nunita = ore\n"
         case = Case(self.tmp, "sidecar", {"tabelle/demografia.csv": DEMOGRAPHY,
