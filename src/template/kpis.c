@@ -69,12 +69,17 @@ void rel_engine_kpi(engine *e, const tpl_node *node)
     if (value != NULL && count > 3 && parts[3][0]) {
         e->omitting = rel_arena_printf(e->arena, "il confronto con l'esercizio precedente "
                                        "della cifra chiave «%s»", parts[0]);
-        const char *formula = rel_arena_printf(
-            e->arena, "SE((%s) = 0; 0; ((%s) - (%s)) / ABS(%s) * 100)", parts[3], parts[1],
-            parts[3], parts[3]);
-        change = formula ? rel_engine_format(e, formula, at_offset(node->at, node->text,
-                                                                   offsets[3]),
-                                             "var_perc", filter_at) : NULL;
+        /* from nothing, a change has no per cent: "n.d.", never "+0,0%" */
+        rel_origin before_at = at_offset(node->at, node->text, offsets[3]);
+        rel_rational before;
+        const char *formula = rel_arena_printf(e->arena, "((%s) - (%s)) / ABS(%s) * 100",
+                                               parts[1], parts[3], parts[3]);
+        if (!rel_engine_eval(e, parts[3], before_at, &before) || formula == NULL)
+            change = NULL;   /* said, or absent (e->missing) */
+        else if (before.num == 0)
+            change = "n.d.";
+        else
+            change = rel_engine_format(e, formula, before_at, "var_perc", filter_at);
         change = change ? rel_arena_printf(e->arena, "%s sul %d", change,
                                            e->ctx->model->entity.year - 1) : NULL;
         if (e->missing)

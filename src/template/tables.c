@@ -12,6 +12,7 @@
 #include "template/cells_text.h"
 #include "template/engine.h"
 #include "template/tables.h"
+#include "template/units.h"
 #include "validate/schema.h"
 #include "validate/labels.h"
 
@@ -168,7 +169,7 @@ static void schedule_table(engine *e, const tpl_node *node)
 /* --- any dataset: its columns as typed, groups, TOTALE rows in bold ------ */
 
 typedef struct plan {
-    int columns[32];        /* dataset columns shown */
+    int *columns;           /* dataset columns shown (arena) */
     size_t count;
     int group;              /* column whose changes open a group row, or -1 */
     bool change;            /* add Variazione and Var. % for N against N-1 */
@@ -202,11 +203,20 @@ static bool plan_columns(engine *e, const tpl_node *node, const rel_dataset *d, 
     int year = e->ctx->model->entity.year;
     p->group = wanted ? -1 : grouping_column(d);
     p->count = 0;
+    /* every column there is, or one per name asked for: none is dropped */
+    size_t most = d->column_count;
+    for (const char *c = wanted; c && *c; c++)
+        most += *c == ',';
+    p->columns = rel_arena_array(e->arena, most + 1, sizeof *p->columns);
+    if (p->columns == NULL) {
+        rel_engine_oom(e, node->at);
+        return false;
+    }
     /* codes are for the machine; their rows have a readable voce beside */
-    for (size_t c = 0; !wanted && c < d->column_count && p->count < 32; c++)
+    for (size_t c = 0; !wanted && c < d->column_count; c++)
         if ((int)c != p->group && d->columns[c].type != REL_TYPE_CODE && !d->columns[c].computed)
             p->columns[p->count++] = (int)c;
-    for (const char *name = wanted; name && *name && p->count < 32;) {
+    for (const char *name = wanted; name && *name && p->count <= most;) {
         size_t len = strcspn(name, ",");
         char one[64];
         snprintf(one, sizeof one, "%.*s", (int)len, name);
@@ -236,7 +246,20 @@ static void change_cells(engine *e, const rel_dataset *d, const rel_row *row, co
         return;
     int64_t difference = now->number - before->number, percent;
     bool defined = rel_percent_of(difference, before->number, &percent);
-    rel_type type = d->columns[p->now].type;
+    const rel_column *column = &d->columns[p->now];
+    rel_row_unit unit = rel_unit_of_row(d, row);
+    if (rel_unit_is_rate(column, unit)) {
+        /* a rate changes by points: 10,51% to 10,25% is -0,26 p.p., not -2,47% */
+        cells[0] = rel_unit_points(e->arena, difference, column);
+        return;
+    }
+    const char *in_unit = rel_unit_change(e->arena, difference, column, unit);
+    if (in_unit != NULL) {
+        cells[0] = in_unit;
+        cells[1] = rel_percent_text(e->arena, defined, percent, REL_FMT_PLUS);
+        return;
+    }
+    rel_type type = column->type;
     char buffer[REL_NUMBER_FORMAT_MAX];
     unsigned flags = REL_FMT_PLUS | (type == REL_TYPE_MONEY ? REL_FMT_EURO : 0);
     int scale = rel_type_scale(type);
@@ -253,9 +276,12 @@ static bool dataset_row(engine *e, rel_doc_table *table, const rel_dataset *d, c
     const char **cells = rel_engine_cells(e, table->columns);
     if (cells == NULL)
         return false;
+    rel_row_unit unit = rel_unit_of_row(d, row);
     for (size_t i = 0; i < p->count; i++) {
         int c = p->columns[i];
-        cells[i] = rel_value_text(e->arena, &row->values[c], &d->columns[c], whole[i]);
+        const char *figure = rel_unit_figure(e->arena, &row->values[c], &d->columns[c], unit);
+        cells[i] = figure ? figure
+                          : rel_value_text(e->arena, &row->values[c], &d->columns[c], whole[i]);
         /* an Andamento row is a change: +27, as the reports print it */
         if (row->kind == REL_ROW_CHANGE && row->values[c].present && row->values[c].number > 0
             && is_number(d->columns[c].type))
@@ -330,7 +356,11 @@ static void dataset_table(engine *e, const tpl_node *node, const rel_dataset *d)
     for (size_t i = 0; i < p.count; i++)
         if (d->columns[p.columns[i]].type == REL_TYPE_MONEY)
             all_whole = all_whole && rel_column_whole_euros(d, p.columns[i]);
-    bool whole[32];
+    bool *whole = rel_arena_array(e->arena, p.count, sizeof *whole);
+    if (whole == NULL) {
+        rel_engine_oom(e, node->at);
+        return;
+    }
     for (size_t i = 0; i < p.count; i++)
         whole[i] = all_whole;
     rel_doc_table *table = dataset_table_head(e, node, d, &p);
