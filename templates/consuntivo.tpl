@@ -49,6 +49,9 @@ Le uscite ammontano a {{ schede[consuntivo] | euro }}, contro {{ schede[preventi
 {% se dati avanzo %}
 L'avanzo dell'esercizio è di {{ avanzo[vincolato] + avanzo[finalizzato] + avanzo[non_vincolato] | euro }}.
 {% tabella avanzo %}
+{% se dati risultato %}
+{% tabella risultato %}
+{% fine %}
 {% fine %}
 
 # Indicatori

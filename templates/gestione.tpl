@@ -84,6 +84,9 @@ Nell'esercizio precedente erano state pari a {{ entrate[N-1] | euro }}.
 L'esercizio chiude con un avanzo di {{ avanzo[vincolato] + avanzo[finalizzato] + avanzo[non_vincolato] | euro }}, di cui vincolato {{ avanzo[vincolato] | euro }}, finalizzato {{ avanzo[finalizzato] | euro }} e non vincolato {{ avanzo[non_vincolato] | euro }}.
 {% tabella avanzo %}
 {% fine %}
+{% se dati risultato %}
+{% tabella risultato %}
+{% fine %}
 
 # Principali dati patrimoniali e finanziari
 {% obbligo art2428_c2_indicatori "indicatori di risultato finanziari (art. 2428, comma 2)" %}

@@ -145,6 +145,7 @@
 #define REL_R_RATIO_ROW          "R014" /* a line's ratio cell differs from its two columns */
 #define REL_R_CHANGE             "R015" /* a typed change differs from the figures it compares */
 #define REL_R_STAFF              "R016" /* the staff's breakdowns of a role disagree */
+#define REL_R_CONSORTIUM         "R017" /* entrate + avanzo applicato - uscite differs from the avanzo */
 #define REL_R_TO_WRITE           "R030" /* "[DA COMPILARE]" left in a text or a cell */
 #define REL_R_TEXT_ABSENT        "R031" /* a narrative the template asks for is absent */
 #define REL_R_DATA_ABSENT        "R032" /* a figure of a default template lacks its data: left out */

@@ -124,23 +124,9 @@ static implied uscite_of(const rel_model *model, const rel_schedule *s, rel_aren
     return s ? column_total(arena, s->data, s->consuntivo) : absent;
 }
 
-/* Avanzo = Entrate - Uscite, with the avanzo split into its three parts. */
-static void check_result(const rel_model *model, const rel_schedule *s, rel_findings *findings)
+/* vincolato + finalizzato + non vincolato of avanzo.csv. */
+static implied surplus_of(rel_arena *arena, const rel_dataset *avanzo)
 {
-    rel_arena *arena = findings->arena;
-    const char *source;
-    implied uscite = uscite_of(model, s, arena, &source);
-    const rel_dataset *costi = rel_model_dataset(model, "costi");
-    if (s && costi && rel_dataset_year_column(costi, model->entity.year) >= 0)
-        compare(findings, REL_R_IDENTITY, uscite, column_total(arena, s->data, s->consuntivo),
-                "Uscite (costi per natura) = consuntivo delle schede");
-    const rel_dataset *entrate = rel_model_dataset(model, "entrate");
-    const rel_dataset *avanzo = rel_model_dataset(model, "avanzo");
-    implied income = column_total(arena, entrate,
-                                  entrate ? rel_dataset_year_column(entrate, model->entity.year)
-                                          : -1);
-    if (!avanzo || !income.present || !uscite.present)
-        return;
     static const char *const parts[3] = {"vincolato", "finalizzato", "non_vincolato"};
     implied surplus = {true, {0, {NULL, 0, 0}, "somma di vincolato, finalizzato e non vincolato"},
                        2, 0, NULL};
@@ -157,6 +143,80 @@ static void check_result(const rel_model *model, const rel_schedule *s, rel_find
     if (surplus.figure.at.file == NULL)
         surplus.figure.at = (rel_origin){avanzo->path, 1, 1};
     surplus.source = rel_source_terms(arena, split, 3);
+    return surplus;
+}
+
+/* The cell of risultato.csv with `code` in year N, or absent. */
+static implied result_cell(const rel_dataset *d, int year, const char *code)
+{
+    int column = d ? rel_dataset_year_column(d, year) : -1;
+    int codes = d ? rel_dataset_column(d, "codice") : -1;
+    for (size_t r = 0; column >= 0 && codes >= 0 && r < d->row_count; r++) {
+        const rel_value *v = &d->rows[r].values[column];
+        if (strcmp(rel_row_text(&d->rows[r], codes), code) == 0 && v->present)
+            return (implied){true, {v->number, v->at, "dichiarato"}, d->columns[column].decimals,
+                             1, NULL};
+    }
+    return absent;
+}
+
+/* A consortium's result as its reports print it (risultato.csv): A entrate
+ * + B avanzo applicato - C uscite = avanzo (R017); A and C against the
+ * tables they summarise, the avanzo against its composition (R003). */
+static bool check_consortium_result(const rel_model *model, const rel_schedule *s,
+                                    rel_findings *findings)
+{
+    const rel_dataset *d = rel_model_dataset(model, "risultato");
+    int year = model->entity.year;
+    if (d == NULL || rel_dataset_year_column(d, year) < 0)
+        return false;
+    rel_arena *arena = findings->arena;
+    implied a = result_cell(d, year, "entrate"), b = result_cell(d, year, "avanzo_applicato");
+    implied c = result_cell(d, year, "uscite"), result = result_cell(d, year, "avanzo");
+    if (a.present && c.present && result.present) {
+        int64_t applied = b.present ? b.figure.value : 0;
+        implied sum = {true, {a.figure.value + applied - c.figure.value, {NULL, 0, 0},
+                              b.present ? "entrate + avanzo applicato - uscite"
+                                        : "entrate - uscite (nessun avanzo applicato)"},
+                       a.decimals < c.decimals ? a.decimals : c.decimals, 2 + b.present, NULL};
+        compare(findings, REL_R_CONSORTIUM, result, sum,
+                "Risultato: avanzo = entrate (A) + avanzo applicato (B) – uscite (C)");
+    }
+    const rel_dataset *entrate = rel_model_dataset(model, "entrate");
+    compare(findings, REL_R_IDENTITY, a,
+            column_total(arena, entrate, entrate ? rel_dataset_year_column(entrate, year) : -1),
+            "Risultato: entrate (A) = entrate dell'esercizio");
+    const char *source;
+    implied uscite = uscite_of(model, s, arena, &source);
+    compare(findings, REL_R_IDENTITY, c, uscite,
+            rel_arena_printf(arena, "Risultato: uscite (C) = uscite dell'esercizio (%s)", source));
+    const rel_dataset *avanzo = rel_model_dataset(model, "avanzo");
+    if (avanzo != NULL)
+        compare(findings, REL_R_RESULT, surplus_of(arena, avanzo), result,
+                "Avanzo (composizione) = avanzo del risultato");
+    return true;
+}
+
+/* Avanzo = Entrate - Uscite, with the avanzo split into its three parts. */
+static void check_result(const rel_model *model, const rel_schedule *s, rel_findings *findings)
+{
+    if (check_consortium_result(model, s, findings))
+        return;
+    rel_arena *arena = findings->arena;
+    const char *source;
+    implied uscite = uscite_of(model, s, arena, &source);
+    const rel_dataset *costi = rel_model_dataset(model, "costi");
+    if (s && costi && rel_dataset_year_column(costi, model->entity.year) >= 0)
+        compare(findings, REL_R_IDENTITY, uscite, column_total(arena, s->data, s->consuntivo),
+                "Uscite (costi per natura) = consuntivo delle schede");
+    const rel_dataset *entrate = rel_model_dataset(model, "entrate");
+    const rel_dataset *avanzo = rel_model_dataset(model, "avanzo");
+    implied income = column_total(arena, entrate,
+                                  entrate ? rel_dataset_year_column(entrate, model->entity.year)
+                                          : -1);
+    if (!avanzo || !income.present || !uscite.present)
+        return;
+    implied surplus = surplus_of(arena, avanzo);
     rel_figure_term balance[2] = {{+1, income.figure, income.source},
                                   {-1, uscite.figure, uscite.source}};
     implied result = {true, {income.figure.value - uscite.figure.value, {NULL, 0, 0},

@@ -138,6 +138,17 @@ static const rel_column_schema indici_columns[] = {
     C("indice", TEXT, LABEL, "Liquidità primaria"),
 };
 
+/* The result of a consortium as its reports print it: A entrate, B avanzo
+ * dell'esercizio precedente applicato, C uscite, A + B - C the avanzo. */
+static const char *const risultato_codes[] = {
+    "entrate", "avanzo_applicato", "uscite", "avanzo", NULL,
+};
+
+static const rel_column_schema risultato_columns[] = {
+    {"codice", REL_TYPE_CODE, NE | KEY, "entrate", risultato_codes},
+    C("voce", TEXT, LABEL, "Entrate dell'esercizio (A)"),
+};
+
 static const rel_column_schema produzione_columns[] = {
     C("voce", TEXT, NE | KEY | LABEL, "Valore della produzione"),
 };
@@ -210,6 +221,8 @@ static const rel_schema bilancio = SCHEMA("stato_patrimoniale", "Stato patrimoni
                                           false, bilancio_columns, 2, MONEY, "1.000");
 static const rel_schema indici = SCHEMA("indici", "Indici di bilancio", false, indici_columns,
                                         2, DECIMAL, "1,00");
+static const rel_schema risultato = SCHEMA("risultato", "Risultato dell'esercizio", false,
+                                           risultato_columns, 1, MONEY, "€ 2.400.000,00");
 static const rel_schema produzione = SCHEMA("valore_produzione", "Valore della produzione",
                                             false, produzione_columns, 1, MONEY, "€ 30.000,00");
 static const rel_schema riepilogo = SCHEMA("riepilogo_obiettivi", "Riepilogo degli obiettivi",
@@ -227,7 +240,8 @@ static const rel_schema sedute = SCHEMA("sedute", "Sedute degli organi", false, 
 
 const rel_schema *const rel_schemas[] = {
     &schede, &centri, &fondi, &entrate, &costi, &avanzo, &personale, &indicatori,
-    &obiettivi, &riepilogo, &progetti, &bilancio, &indici, &produzione, &organi, &sedute,
+    &obiettivi, &riepilogo, &progetti, &bilancio, &indici, &produzione, &risultato, &organi,
+    &sedute,
     &calcolati, &verifiche, &non_applicabile,
 };
 const size_t rel_schema_count = COUNT_OF(rel_schemas);

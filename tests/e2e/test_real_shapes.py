@@ -319,6 +319,26 @@ class RealShapes(unittest.TestCase):
         status, found = case.check()
         self.assertEqual(codes(found), [("E116", "personale.csv:1")], found)
 
+    # ---- 12. the consortium's result ----------------------------------------------
+    def test_result_with_the_prior_surplus_applied(self):
+        result = ("codice;voce;2024\n"
+                  "entrate;Entrate dell'esercizio (A);€ 12.800,00\n"
+                  "avanzo_applicato;Avanzo 2023 applicato (B);€ 100,00\n"
+                  "uscite;Uscite dell'esercizio (C);€ 12.400,00\n"
+                  "avanzo;Avanzo (A + B - C);€ 500,00\n")
+        case = Case(self.tmp, "result", {"risultato.csv": result})
+        status, found = case.check()
+        # 12.800 + 100 - 12.400 = 500; C = the schedules' consuntivo (no costi.csv)
+        self.assertEqual(found, [])
+        self.assertEqual(status, 0)
+        case = Case(self.tmp, "result-wrong", {"risultato.csv": result.replace(
+            "€ 500,00", "€ 400,00").replace("€ 12.400,00", "€ 12.300,00")})
+        status, found = case.check()
+        self.assertEqual(codes(found), [("R002", "risultato.csv:4:34"),
+                                        ("R017", "risultato.csv:5:27")], found)
+        self.assertIn("consuntivo delle schede", dict(((c, p), m) for c, p, m in found)[
+            ("R002", "risultato.csv:4:34")])
+
     # ---- 8. narratives cite figures ------------------------------------------------
     def test_a_figure_in_the_prose_and_a_table_in_the_text(self):
         premessa = ("# Premessa\n\nGli abitanti dell'Ambito sono "
