@@ -156,8 +156,8 @@ void rel_findings_report(const rel_findings *findings, rel_diags *diags)
 {
     for (size_t i = 0; i < findings->count; i++) {
         const rel_finding *f = &findings->items[i];
-        if (f->status == REL_CHECK_MATCH)
-            continue;
+        if (f->status == REL_CHECK_MATCH || f->cause != 0)
+            continue;   /* a consequence is told with its cause, as «vedi anche» */
         if (!f->numeric) {
             rel_diag_add(diags, REL_SEV_ERROR, f->code, f->declared.at, "%s", f->check);
             continue;
@@ -166,13 +166,15 @@ void rel_findings_report(const rel_findings *findings, rel_diags *diags)
         unsigned flags = unit_flags(f) | REL_FMT_PLUS;
         rel_diag_add(diags, f->status == REL_CHECK_ERROR ? REL_SEV_ERROR : REL_SEV_WARNING,
                      f->code, f->declared.at,
-                     "%s: %s %s, atteso %s (%s): %s %s", f->check,
+                     "%s: %s %s, atteso %s (%s): %s %s%s%s%s", f->check,
                      f->declared.how ? f->declared.how : "valore", figure_text(f, f->declared.value, a),
                      figure_text(f, f->expected.value, b),
                      figure_source(diags->arena, &f->expected),
                      f->status == REL_CHECK_ROUNDING ? "differenza di arrotondamento"
                                                      : "differenza",
-                     rel_number_format(f->difference, f->scale, f->scale, flags, d));
+                     rel_number_format(f->difference, f->scale, f->scale, flags, d),
+                     f->see_also ? "; la stessa differenza si ripete in " : "",
+                     f->see_also ? f->see_also : "", f->see_also ? " (vedi anche)" : "");
     }
     if (findings->out_of_memory)
         rel_diag_add(diags, REL_SEV_ERROR, REL_E_OUT_OF_MEMORY, (rel_origin){NULL, 0, 0},

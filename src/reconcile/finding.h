@@ -128,6 +128,10 @@ typedef struct rel_finding {
     int64_t rounding;
     const rel_figure_source *declared_source;   /* NULL: a cell, or not described */
     const rel_figure_source *expected_source;
+    size_t cause;          /* 1 + index of the finding this one follows from (the same
+                              difference, propagated to a larger sum of the same lines:
+                              reconcile/causes.c); 0: it is its own */
+    const char *see_also;  /* on a cause: the places its difference propagates to */
 } rel_finding;
 
 typedef struct rel_findings {
@@ -172,6 +176,12 @@ void rel_findings_describe(rel_findings *findings, const rel_figure_source *decl
  * `at`, described by the printf-formatted text. */
 void rel_findings_flag(rel_findings *findings, const char *code, rel_origin at,
                        const char *format, ...) __attribute__((format(printf, 4, 5)));
+
+/* One cause, one finding: links each failing check whose difference is the
+ * same as that of a check over fewer of the same lines (a wrong figure
+ * that also makes its area, the cost centre and the grand total differ) to
+ * that check, which lists the others as «vedi anche». */
+void rel_findings_link_causes(rel_findings *findings);
 
 /* Adds every check that did not match to `diags`: an error for REL_CHECK_ERROR,
  * a warning for a rounding difference, at the declared figure's cell. */

@@ -14,4 +14,5 @@ void rel_reconcile(const rel_model *model, const rel_indicators *indicators, rel
     rel_check_rules(model, arena, findings);
     rel_check_user_identities(model, indicators, diags, findings);
     rel_balance_reconcile(model, findings);
+    rel_findings_link_causes(findings);
 }

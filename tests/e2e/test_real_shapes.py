@@ -339,6 +339,28 @@ class RealShapes(unittest.TestCase):
         self.assertIn("consuntivo delle schede", dict(((c, p), m) for c, p, m in found)[
             ("R002", "risultato.csv:4:34")])
 
+    # ---- 9. one cause, one finding -------------------------------------------------
+    def test_a_wrong_line_is_told_once(self):
+        example = os.path.join(self.tmp, "one-cause")
+        shutil.copytree(os.path.join(SOURCE, "input"), example)
+        path = os.path.join(example, "schede.csv")
+        with open(path, encoding="utf-8-sig") as f:
+            text = f.read()
+        with open(path, "w", encoding="utf-8-sig") as f:
+            f.write(text.replace("€ 148.520,00;€ 151.309,42;", "€ 148.520,00;€ 151.319,42;", 1))
+        result = run("check", example)
+        lines = result.stderr.splitlines()
+        # the line is 10 € too much: its azione's TOTALE, the area's cost
+        # centre, the cost centres' total and the Uscite of costi.csv all
+        # differ by 10 €; one finding, at the narrowest check, names the rest
+        self.assertEqual(len(lines), 1, result.stderr)
+        self.assertRegex(lines[0], r"schede\.csv:6:83: errore: TOTALE TUTELA MINORI .*differenza "
+                                   r"-€ 10,00; la stessa differenza si ripete in "
+                                   r"centri_di_costo\.csv:2:69, centri_di_costo\.csv:7:24, "
+                                   r"costi\.csv:10:15 \(vedi anche\) \[R001\]")
+        self.assertEqual(result.returncode, 1)
+        self.assertNotRegex(result.stderr, r":0:0")
+
     # ---- 8. narratives cite figures ------------------------------------------------
     def test_a_figure_in_the_prose_and_a_table_in_the_text(self):
         premessa = ("# Premessa\n\nGli abitanti dell'Ambito sono "

@@ -64,7 +64,11 @@ def main():
 
     # A line moved from one area to another: Telesoccorso (Area Anziani) typed
     # under Area Inclusione Sociale. Its azione's TOTALE no longer adds up, and
-    # both areas disagree with their cost centres.
+    # both areas disagree with their cost centres. Area Anziani's cost centre
+    # differs by the same amount over lines that contain the azione's: one
+    # cause, told once at the TOTALE with the cost centre as «vedi anche»
+    # (the Prospetto still lists both checks); Area Inclusione Sociale's is
+    # another place of the mistake and is reported on its own.
     d = copy_case("line_moved")
     edit(os.path.join(d, "schede.csv"),
          "Area Anziani;Azione 1: Servizio di assistenza domiciliare;Telesoccorso",
@@ -73,9 +77,7 @@ def main():
            "R001 errore schede.csv:26:102",
            "R001 errore schede.csv:26:115",
            "R002 errore centri_di_costo.csv:4:58",
-           "R002 errore centri_di_costo.csv:4:71",
-           "R002 errore centri_di_costo.csv:5:36",
-           "R002 errore centri_di_costo.csv:5:49")
+           "R002 errore centri_di_costo.csv:4:71")
 
     # A table in whole euros whose TOTALE is 1 € off: a rounding difference.
     d = copy_case("rounding_one_euro")

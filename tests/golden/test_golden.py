@@ -56,6 +56,9 @@ class Golden(unittest.TestCase):
         result = run("total_digit_changed", "check", ".")
         self.assertIn("dichiarato € 674.930,00, atteso € 674.920,00 (somma di 4 righe): "
                       "differenza +€ 10,00", result.stderr)
+        result = run("line_moved", "check", ".")
+        self.assertIn("differenza +€ 6.500,00; la stessa differenza si ripete in "
+                      "centri_di_costo.csv:5:36 (vedi anche)", result.stderr)
         result = run("rounding_one_euro", "check", ".")
         self.assertIn("differenza di arrotondamento +€ 1,00", result.stderr)
 
