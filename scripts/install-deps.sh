@@ -16,6 +16,7 @@ packages=(
   libcmocka-dev                       # unit tests
   fonts-liberation2                   # the report's TrueType fonts
   icc-profiles-free                   # sRGB profile: the PDF/A output intent
+  libhyphen-dev hyphen-it             # Italian hyphenation of the PDF's justified text
   poppler-utils qpdf                  # tests: pdftotext, pdffonts, pdfinfo, qpdf --check
   python3 python3-openpyxl            # tests: read the XLSX back with another library
   libreoffice-calc-nogui              # tests: recalculate and print the XLSX (headless)

@@ -92,6 +92,7 @@
 #define REL_E_INTERNAL           "E234" /* an internal error with no other diagnostic */
 #define REL_E_PDF_CHAR           "E210" /* a character the PDF fonts cannot show */
 #define REL_E_PDF_ICC            "E211" /* the sRGB profile of the PDF/A output intent is missing */
+#define REL_E_PDF_HYPHEN         "E212" /* the Italian hyphenation patterns are missing */
 
 #define REL_E_XLSX_RESOURCE      "E220" /* the XLSX library could not create a sheet or a format */
 #define REL_E_XLSX_CELL          "E221" /* a cell, row or setting of the annex could not be written */

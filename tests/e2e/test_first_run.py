@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import unittest
+from pdftext import typed
 
 import openpyxl
 
@@ -45,7 +46,7 @@ def errors(result):
 def pdf_text(path):
     text = subprocess.run(["pdftotext", "-raw", path, "-"], capture_output=True, text=True,
                           check=True).stdout
-    return " ".join(text.split())
+    return " ".join(typed(text).split())
 
 
 def set_key(directory, key, value):

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import unittest
+from pdftext import typed
 
 RELAZIONE = os.path.abspath(sys.argv[1])
 SOURCE = os.path.abspath(sys.argv[2])
@@ -58,8 +59,8 @@ class Case:
     def pdf_text(self, out):
         result = run("build", self.dir, "-o", out, "--bozza")
         assert os.path.exists(os.path.join(out, "relazione.pdf")), result.stderr
-        return subprocess.run(["pdftotext", "-layout", os.path.join(out, "relazione.pdf"), "-"],
-                              capture_output=True, text=True, check=True).stdout
+        return typed(subprocess.run(["pdftotext", "-layout", os.path.join(out, "relazione.pdf"),
+                                     "-"], capture_output=True, text=True, check=True).stdout)
 
 
 def codes(found):

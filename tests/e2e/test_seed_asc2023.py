@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import unittest
+from pdftext import typed
 
 RELAZIONE = os.path.abspath(sys.argv[1])
 SOURCE = os.path.abspath(sys.argv[2])
@@ -128,8 +129,8 @@ class SeedAsc2023(unittest.TestCase):
         cls.build = subprocess.run([RELAZIONE, "build", EXAMPLE, "-o", out, "--bozza"],
                                    capture_output=True, text=True)
         pdf = os.path.join(out, "relazione.pdf")
-        raw = subprocess.run(["pdftotext", "-raw", pdf, "-"], capture_output=True,
-                             text=True).stdout if os.path.exists(pdf) else ""
+        raw = typed(subprocess.run(["pdftotext", "-raw", pdf, "-"], capture_output=True,
+                                   text=True).stdout) if os.path.exists(pdf) else ""
         # The body: the report before its appendix, the Prospetto delle
         # verifiche, which repeats declared figures and would find a figure
         # a table failed to print.
@@ -224,7 +225,7 @@ class SeedAsc2023(unittest.TestCase):
         # caption its sidecar gives, and only there.
         body = " ".join(" ".join(self.body).split())
         with open(SEED, encoding="utf-8") as f:
-            seed = f.read().split("\n")
+            seed = typed(f.read()).split("\n")
         first_lines = {"demografia": 58, "stranieri": 74, "valore_della_produzione": 361,
                        "investimenti": 454}
         for name, first in first_lines.items():
@@ -307,7 +308,7 @@ class SeedAsc2023(unittest.TestCase):
             self.assertTrue(text in seed, f"{name}: not a line of the seed: {text[:80]}")
             words = re.sub(r"^(- |\d+\. )", "", text.strip())
             words = " ".join(words.replace("**", "").replace("*", "").split())
-            self.assertTrue(words in body, f"{name}: not printed: {words[:80]}")
+            self.assertTrue(typed(words) in body, f"{name}: not printed: {words[:80]}")
 
     def test_the_seed_lines_left_out_are_those_the_template_prints_itself(self):
         with open(SEED, encoding="utf-8") as f:

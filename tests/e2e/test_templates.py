@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import unittest
+from pdftext import typed
 
 RELAZIONE = os.path.abspath(sys.argv[1])
 SOURCE = os.path.abspath(sys.argv[2])
@@ -56,8 +57,8 @@ class Templates(unittest.TestCase):
         result = subprocess.run([RELAZIONE, "build", directory, "-o", out], capture_output=True,
                                 text=True)
         pdf = os.path.join(out, "relazione.pdf")
-        text = subprocess.run(["pdftotext", "-raw", pdf, "-"], capture_output=True,
-                              text=True).stdout if result.returncode == 0 else ""
+        text = typed(subprocess.run(["pdftotext", "-raw", pdf, "-"], capture_output=True,
+                                    text=True).stdout) if result.returncode == 0 else ""
         return result, text
 
     def set_option(self, directory, key, value):

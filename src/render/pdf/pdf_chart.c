@@ -6,6 +6,7 @@
 
 #include "core/number.h"
 #include "render/pdf/pdf_trace.h"
+#include "render/pdf/pdf_typo.h"
 
 #define GAP_ABOVE 8.0
 #define GAP_CAPTION 9.0
@@ -298,8 +299,10 @@ typedef struct caption {
 static bool lay_out_caption(rel_pdf_ctx *ctx, const rel_doc_chart *chart, size_t figure,
                             caption *out)
 {
-    const char *text = chart->caption ? chart->caption : "";
+    const char *text = rel_pdf_typeset(ctx->arena, chart->caption);
     *out = (caption){NULL, 0.0, NULL, 0};
+    if (text == NULL)
+        return false;
     out->prefix = rel_arena_printf(ctx->arena, text[0] ? "Fig. %zu: " : "Fig. %zu", figure);
     const char *encoded = rel_pdf_text(ctx, text);
     if (out->prefix == NULL || encoded == NULL)

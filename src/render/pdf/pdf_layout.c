@@ -2,6 +2,7 @@
 
 #include "render/pdf/pdf_text.h"
 #include "render/pdf/pdf_trace.h"
+#include "render/pdf/pdf_typo.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -306,20 +307,22 @@ static size_t heading_lines(rel_pdf_ctx *ctx, int level, const char *utf8, doubl
 {
     *size = level <= 1 ? 15.0 : 12.5;
     *before = level <= 1 ? 18.0 : 12.0;
-    return rel_pdf_wrap(ctx, ctx->fonts.sans_bold, *size, utf8 ? utf8 : "", REL_PDF_TEXT_WIDTH,
-                        lines);
+    return utf8 ? rel_pdf_wrap(ctx, ctx->fonts.sans_bold, *size, utf8, REL_PDF_TEXT_WIDTH, lines)
+                : 0;
 }
 
-double rel_pdf_heading_height(rel_pdf_ctx *ctx, int level, const char *utf8)
+double rel_pdf_heading_height(rel_pdf_ctx *ctx, int level, const char *heading)
 {
     double size, before;
     rel_pdf_line *lines;
-    size_t count = heading_lines(ctx, level, utf8, &size, &before, &lines);
+    size_t count = heading_lines(ctx, level, rel_pdf_typeset(ctx->arena, heading), &size, &before,
+                                 &lines);
     return before + (double)count * size * 1.3 + 8.0;
 }
 
-bool rel_pdf_heading(rel_pdf_ctx *ctx, int level, const char *utf8, double keep)
+bool rel_pdf_heading(rel_pdf_ctx *ctx, int level, const char *heading, double keep)
 {
+    const char *utf8 = rel_pdf_typeset(ctx->arena, heading);   /* also for the Indice */
     double size, before;
     rel_pdf_line *lines;
     size_t count = heading_lines(ctx, level, utf8, &size, &before, &lines);

@@ -62,6 +62,7 @@ typedef struct rel_pdf_ctx {
     struct rel_laid_table *laid;   /* the last table laid out (measured ahead of drawing) */
     struct rel_laid_text *laid_text;   /* the same for running text */
     FILE *trace;               /* pdf_trace.h; NULL when not asked for */
+    const struct rel_pdf_hyphens *hyphens;   /* pdf_hyphen.h; NULL: no hyphenation */
     bool landscape_text;       /* text may go on the landscape page: the heading and
                                   lead-in of the landscape table that follows */
 } rel_pdf_ctx;

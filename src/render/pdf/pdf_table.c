@@ -4,6 +4,7 @@
 
 #include "render/pdf/pdf_table_layout.h"
 #include "render/pdf/pdf_trace.h"
+#include "render/pdf/pdf_typo.h"
 
 #define CAPTION_SIZE 9.5
 #define CAPTION_HEIGHT 22.0   /* 16 points above its baseline, 6 below */
@@ -119,10 +120,11 @@ static bool draw_caption(rel_pdf_ctx *ctx, const drawing *d, bool continued)
         ctx->y -= CAPTION_HEIGHT;
         return true;
     }
-    const char *caption = d->t->table->caption ? d->t->table->caption : "";
+    const char *caption = rel_pdf_typeset(ctx->arena, d->t->table->caption);
     const char *segue = continued ? "segue" : "";
     const char *numbered =
-        d->cols.of == 0
+        caption == NULL ? NULL
+        : d->cols.of == 0
             ? rel_arena_printf(ctx->arena, "Tab. %zu: %s%s%s%s", d->number, caption,
                                continued ? " (" : "", segue, continued ? ")" : "")
             : rel_arena_printf(ctx->arena, "Tab. %zu: %s (%s%scolonne %zu-%zu di %zu)",

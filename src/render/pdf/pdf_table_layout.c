@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "render/pdf/pdf_typo.h"
+
 #define CELL_SIZE 8.5
 #define CELL_LEADING 10.5
 /* A short table a little too wide for a portrait page is set smaller
@@ -25,6 +27,16 @@ rel_pdf_font rel_table_font(const rel_pdf_ctx *ctx, rel_row_style style, bool he
     return header || style != REL_STYLE_NORMAL ? ctx->fonts.sans_bold : ctx->fonts.sans;
 }
 
+/* Cell `c` of `cells` as printed: text with typographic apostrophes and
+ * quotes (pdf_typo.h), figures (right-aligned) as they are. NULL when out
+ * of memory. */
+static const char *cell_text(rel_pdf_ctx *ctx, const rel_doc_table *table, const char **cells,
+                             size_t c)
+{
+    const char *text = cells[c] ? cells[c] : "";
+    return table->align[c] == REL_ALIGN_RIGHT ? text : rel_pdf_typeset(ctx->arena, text);
+}
+
 /* Widest word of `text` in `font`. */
 static double widest_word(rel_pdf_font font, double size, const char *text)
 {
@@ -40,14 +52,15 @@ static double widest_word(rel_pdf_font font, double size, const char *text)
 
 /* Widest cell of column `c` in the fonts its rows use; the header counts
  * only by its longest word, since a header may wrap. */
-static double widest(const rel_pdf_ctx *ctx, const rel_doc_table *table, size_t c, double size)
+static double widest(rel_pdf_ctx *ctx, const rel_doc_table *table, size_t c, double size)
 {
-    double most = widest_word(ctx->fonts.sans_bold, size, table->header[c]);
+    double most = widest_word(ctx->fonts.sans_bold, size, cell_text(ctx, table, table->header, c));
     for (size_t r = 0; r < table->row_count; r++) {
         const rel_doc_row *row = &table->rows[r];
         if (rel_table_spans(row->style))
             continue;
-        const char *text = row->cells[c] ? row->cells[c] : "";
+        const char *text = cell_text(ctx, table, row->cells, c);
+        text = text ? text : "";
         double width = rel_pdf_width(rel_table_font(ctx, row->style, false), size, text,
                                      strlen(text));
         most = width > most ? width : most;
@@ -68,14 +81,14 @@ static bool single_words(const rel_doc_table *table, size_t c)
 }
 
 /* Longest single word of a text column: narrower, it would break words. */
-static double longest_word(const rel_pdf_ctx *ctx, const rel_doc_table *table, size_t c,
+static double longest_word(rel_pdf_ctx *ctx, const rel_doc_table *table, size_t c,
                            double size)
 {
     double most = 0.0;
     for (size_t r = 0; r < table->row_count; r++) {
         const rel_doc_row *row = &table->rows[r];
         if (!rel_table_spans(row->style)) {
-            double width = widest_word(ctx->fonts.sans, size, row->cells[c]);
+            double width = widest_word(ctx->fonts.sans, size, cell_text(ctx, table, row->cells, c));
             most = width > most ? width : most;
         }
     }
@@ -137,9 +150,10 @@ static bool lay_out_row(rel_pdf_ctx *ctx, const rel_table_geometry *g, const rel
         if (rel_table_spans(style) && c > 0)
             break;
         double width = rel_table_spans(style) ? g->total - g->width[0] * 0.15 : g->width[c];
-        size_t count = rel_pdf_wrap(ctx, rel_table_font(ctx, style, header), g->size,
-                                    cells[c] ? cells[c] : "", width - 2 * PAD_X,
-                                    &row->lines[c]);
+        const char *text = rel_table_spans(style) ? rel_pdf_typeset(ctx->arena, cells[c])
+                                                  : cell_text(ctx, table, cells, c);
+        size_t count = text ? rel_pdf_wrap(ctx, rel_table_font(ctx, style, header), g->size, text,
+                                           width - 2 * PAD_X, &row->lines[c]) : 0;
         if (count == 0)
             return false;
         row->line_counts[c] = count;

@@ -3,7 +3,9 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "render/pdf/pdf_hyphen.h"
 #include "render/pdf/pdf_trace.h"
+#include "render/pdf/pdf_typo.h"
 
 #define BODY_SIZE 11.0
 #define BODY_LEADING 15.0
@@ -81,27 +83,102 @@ static bool split(rel_pdf_ctx *ctx, const char *utf8, piece *pieces, size_t *cou
     return true;
 }
 
-static size_t break_lines(const rel_pdf_ctx *ctx, const piece *pieces, size_t count,
-                          double width, line *lines)
+/* A dash standing alone ("aree – Minori"): it never opens a line. */
+static bool is_dash(const piece *p)
 {
-    double space = rel_pdf_width(ctx->fonts.serif, BODY_SIZE, " ", 1);
-    size_t n = 0;
-    line current = {0, 0, 0, 0.0};
-    for (size_t i = 0; i < count; i++) {
-        const piece *p = &pieces[i];
-        double gap = current.count > 0 && p->space_before ? space : 0.0;
-        if (current.count > 0 && p->space_before && current.width + gap + p->width > width) {
-            lines[n++] = current;
-            current = (line){i, 0, 0, 0.0};
-            gap = 0.0;
-        }
-        current.count++;
-        current.spaces += gap > 0.0;
-        current.width += gap + p->width;
+    return strcmp(p->text, "–") == 0 || strcmp(p->text, "—") == 0 || strcmp(p->text, "-") == 0;
+}
+
+/* The lines being made: pieces go to `out` (a word split at a line end
+ * becomes two), lines to `lines`. */
+typedef struct breaker {
+    rel_pdf_ctx *ctx;
+    double width, space;
+    piece *out;
+    size_t used;
+    line *lines;
+    size_t count;
+    line current;
+    int hyphenated;            /* lines in a row ending in a hyphen */
+} breaker;
+
+static void add(breaker *b, piece p)
+{
+    double gap = b->current.count > 0 && p.space_before ? b->space : 0.0;
+    b->out[b->used++] = p;
+    b->current.count++;
+    b->current.spaces += gap > 0.0;
+    b->current.width += gap + p.width;
+}
+
+static void end_line(breaker *b, bool hyphen)
+{
+    b->lines[b->count++] = b->current;
+    b->current = (line){b->used, 0, 0, 0.0};
+    b->hyphenated = hyphen ? b->hyphenated + 1 : 0;
+}
+
+/* Whether the current line, ended here, would have its word gaps stretched
+ * by more than a third of a space: loose enough to hyphenate the next word. */
+static bool loose(const breaker *b)
+{
+    const line *l = &b->current;
+    return l->spaces == 0 || (b->width - l->width) / (double)l->spaces > 0.33 * b->space;
+}
+
+/* Ends the line before `p`, which does not fit: hyphenating `p` where the
+ * line is loose (not three lines running), or taking the word before a
+ * dash along. Returns what is left of `p` for the next line. */
+static piece overflow(breaker *b, piece p)
+{
+    if (is_dash(&p) && b->current.count > 1) {
+        piece last = b->out[--b->used];
+        line *l = &b->current;
+        l->count--;
+        bool gap = last.space_before && l->count > 0;
+        l->width -= last.width + (gap ? b->space : 0.0);
+        l->spaces -= gap;
+        end_line(b, false);
+        add(b, last);
+        return p;
     }
-    if (current.count > 0)
-        lines[n++] = current;
-    return n;
+    double room = b->width - b->current.width - b->space;
+    rel_pdf_font font = style_font(b->ctx, p.style);
+    size_t head = loose(b) && b->hyphenated < 2
+                      ? rel_pdf_hyphenate(b->ctx->hyphens, font, BODY_SIZE, p.text,
+                                          strlen(p.text), room)
+                      : 0;
+    char *text = head ? rel_arena_printf(b->ctx->arena, "%.*s" REL_PDF_HYPHEN, (int)head,
+                                         p.text) : NULL;
+    if (text == NULL) {
+        end_line(b, false);
+        return p;
+    }
+    add(b, (piece){text, p.style, rel_pdf_width(font, BODY_SIZE, text, strlen(text)),
+                   p.space_before});
+    end_line(b, true);
+    const char *tail = p.text + head;
+    return (piece){tail, p.style, rel_pdf_width(font, BODY_SIZE, tail, strlen(tail)), false};
+}
+
+/* Breaks `pieces` into lines no wider than `width`, greedily, a word
+ * hyphenated where a line would be loose. `out` must hold 2 * count
+ * pieces. Returns the number of lines. */
+static size_t break_lines(rel_pdf_ctx *ctx, const piece *pieces, size_t count, double width,
+                          piece *out, line *lines)
+{
+    breaker b = {ctx, width, rel_pdf_width(ctx->fonts.serif, BODY_SIZE, " ", 1), out, 0, lines,
+                 0, {0, 0, 0, 0.0}, 0};
+    for (size_t i = 0; i < count; i++) {
+        piece p = pieces[i];
+        if (b.current.count > 0 && p.space_before
+            && b.current.width + b.space + p.width > width)
+            p = overflow(&b, p);
+        add(&b, p);
+    }
+    if (b.current.count > 0)
+        end_line(&b, false);
+    return b.count;
 }
 
 static void draw_line(rel_pdf_ctx *ctx, const piece *pieces, const line *l, double x, double y,
@@ -137,15 +214,18 @@ static rel_laid_text *lay_out(rel_pdf_ctx *ctx, const char *utf8, double indent)
 {
     if (ctx->laid_text != NULL && ctx->laid_text->utf8 == utf8 && ctx->laid_text->indent == indent)
         return ctx->laid_text;
-    size_t most = count_pieces(utf8) + 1, count;
+    const char *typeset = rel_pdf_typeset(ctx->arena, utf8);
+    size_t most = typeset ? count_pieces(typeset) + 1 : 0, count;
     rel_laid_text *t = rel_arena_alloc(ctx->arena, sizeof *t);
     piece *pieces = rel_arena_array(ctx->arena, most, sizeof *pieces);
-    line *lines = rel_arena_array(ctx->arena, most, sizeof *lines);
-    if (t == NULL || pieces == NULL || lines == NULL || !split(ctx, utf8, pieces, &count))
+    piece *laid = rel_arena_array(ctx->arena, 2 * most, sizeof *laid);
+    line *lines = rel_arena_array(ctx->arena, 2 * most, sizeof *lines);
+    if (t == NULL || pieces == NULL || laid == NULL || lines == NULL
+        || !split(ctx, typeset, pieces, &count))
         return NULL;
-    *t = (rel_laid_text){utf8, indent, pieces, lines, 0};
+    *t = (rel_laid_text){utf8, indent, laid, lines, 0};
     if (count > 0)
-        t->count = break_lines(ctx, pieces, count, REL_PDF_TEXT_WIDTH - indent, lines);
+        t->count = break_lines(ctx, pieces, count, REL_PDF_TEXT_WIDTH - indent, laid, lines);
     ctx->laid_text = t;
     return t;
 }

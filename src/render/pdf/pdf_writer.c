@@ -7,6 +7,7 @@
 #include "core/codes.h"
 #include "core/syserr.h"
 #include "render/pdf/pdf_flow.h"
+#include "render/pdf/pdf_hyphen.h"
 #include "render/pdf/pdf_layout.h"
 #include "render/pdf/pdf_nav.h"
 #include "render/pdf/pdf_pdfa.h"
@@ -142,7 +143,10 @@ bool rel_pdf_write(const rel_document *doc, const char *path, const char *shown,
     rel_pdf_ctx ctx = {.pdf = pdf, .arena = doc->arena, .draft = doc->draft};
     size_t errors_before = diags->errors;   /* a failure already explained is not repeated */
     HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
-    bool ok = rel_pdf_fonts_load(pdf, &ctx.fonts, diags);
+    rel_pdf_hyphens *hyphens = NULL;
+    bool ok = rel_pdf_fonts_load(pdf, &ctx.fonts, diags)
+              && (hyphens = rel_pdf_hyphens_load(shown, diags)) != NULL;
+    ctx.hyphens = hyphens;
     rel_pdf_trace_open(&ctx);
     if (ok) {
         set_info(&ctx, doc);
@@ -168,6 +172,7 @@ bool rel_pdf_write(const rel_document *doc, const char *path, const char *shown,
     if (ok)
         *pages = ctx.page_count;
     rel_pdf_trace_close(&ctx);
+    rel_pdf_hyphens_free(hyphens);
     rel_pdf_fonts_close(&ctx.fonts);
     HPDF_Free(pdf);
     return ok;
