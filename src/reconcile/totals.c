@@ -189,6 +189,13 @@ void rel_check_declared_totals(const rel_model *model, rel_diags *diags, rel_fin
             const rel_span *span = &d->spans[s];
             for (size_t c = 0; c < d->column_count; c++) {
                 /* a total's percentage change is checked from its own years (R015) */
+                if (d->generic && d->columns[c].not_summed
+                    && d->rows[span->total].values[c].present)
+                    rel_diag_add(diags, REL_SEV_NOTE, REL_W_NOT_SUMMED,
+                                 d->rows[span->total].values[c].at,
+                                 "non verificato: la scheda della tabella dichiara che la "
+                                 "colonna «%s» non è una somma (totale = no)",
+                                 d->columns[c].label);
                 if (!is_numeric(d->columns[c].type) || d->columns[c].not_summed
                     || d->columns[c].computed
                     || (d->columns[c].change_later >= 0 && d->columns[c].change_percent)
