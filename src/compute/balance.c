@@ -99,6 +99,12 @@ static const definition subtotals[REL_BALANCE_SUBTOTAL_COUNT] = {
     [REL_BALANCE_TOTALE_PASSIVO] = {NULL, "Patrimonio netto e passività",
         {{+1, I(PATRIMONIO_NETTO)}, {+1, S(PASSIVITA_BREVE)}, {+1, S(PASSIVITA_MEDIO_LUNGO)},
          {+1, S(DEBITI_FINANZIARI_CORRENTI)}, {+1, S(DEBITI_FINANZIARI_NON_CORRENTI)}}},
+    /* Reports that print the sources block (patrimonio netto, debiti
+     * finanziari, mezzi propri) list the short-term financial debts net of
+     * the liquidity: a debt when positive, the cash when negative. */
+    [REL_BALANCE_DEBITI_FINANZIARI_BREVE_NETTI] = {"debiti_finanziari_breve_netti",
+        "Debiti finanziari a breve termine al netto delle liquidità",
+        {{+1, S(DEBITI_FINANZIARI_CORRENTI)}, {-1, S(ATTIVITA_FINANZIARIE_CORRENTI)}}},
 };
 
 typedef struct ratio_definition {

@@ -63,7 +63,7 @@ typedef enum rel_balance_item {
 } rel_balance_item;
 
 /* The subtotals, in the order they are computed: each from items and the
- * subtotals before it. Those rel_balance_subtotal_code names (eleven) can
+ * subtotals before it. Those rel_balance_subtotal_code names (twelve) can
  * be declared in the sheet; the others exist for the ratios and the
  * identity. */
 typedef enum rel_balance_subtotal {
@@ -89,6 +89,7 @@ typedef enum rel_balance_subtotal {
     REL_BALANCE_DEBITI_TRIBUTARI_PREVIDENZIALI_TOTALI, /* not declarable */
     REL_BALANCE_TOTALE_ATTIVO,                        /* not declarable */
     REL_BALANCE_TOTALE_PASSIVO,    /* patrimonio netto and passività; not declarable */
+    REL_BALANCE_DEBITI_FINANZIARI_BREVE_NETTI,   /* = -IFC, as a sources block prints it */
     REL_BALANCE_SUBTOTAL_COUNT
 } rel_balance_subtotal;
 

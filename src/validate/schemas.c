@@ -119,7 +119,7 @@ const char *const rel_balance_sheet_codes[] = {
     "capitale_immobilizzato", "attivita_breve", "passivita_breve", "capitale_esercizio_netto",
     "passivita_medio_lungo", "capitale_investito", "mezzi_propri_indebitamento",
     "indebitamento_finanziario_corrente", "indebitamento_finanziario_non_corrente",
-    "posizione_finanziaria_netta", "margine_tesoreria", NULL,
+    "posizione_finanziaria_netta", "margine_tesoreria", "debiti_finanziari_breve_netti", NULL,
 };
 
 static const rel_column_schema bilancio_columns[] = {
