@@ -89,6 +89,7 @@ typedef enum rel_block_kind {
 typedef struct rel_block {
     rel_block_kind kind;
     int level;                 /* headings: 1 = chapter */
+    bool numbered;             /* headings: numbered by level (2.1), as the template's are */
     const char *text;          /* UTF-8 */
     rel_doc_table *table;
     const rel_doc_chart *chart;

@@ -62,19 +62,17 @@ int rel_engine_depth(const engine *e)
     return depth;
 }
 
-/* "2.1 Andamento della gestione": numbered by level. */
+/* A heading, numbered at the end when the chapters left empty are
+ * dropped (rel_engine_close_headings). */
 void rel_engine_heading(engine *e, int level, const char *text, rel_origin at)
 {
     e->numbers[level - 1]++;
     for (int i = level; i < 3; i++)
         e->numbers[i] = 0;
-    const char *heading = level == 1 ? rel_arena_printf(e->arena, "%d. %s", e->numbers[0], text)
-                          : level == 2 ? rel_arena_printf(e->arena, "%d.%d %s", e->numbers[0],
-                                                          e->numbers[1], text)
-                                       : rel_arena_printf(e->arena, "%d.%d.%d %s", e->numbers[0],
-                                                          e->numbers[1], e->numbers[2], text);
-    if (rel_engine_emitted(e, heading && rel_doc_heading(e->doc, level, heading), at))
+    if (rel_engine_emitted(e, rel_doc_heading(e->doc, level, text), at)) {
+        e->doc->last->numbered = true;
         e->heading = text;
+    }
 }
 
 static void add_heading(engine *e, const tpl_node *node)

@@ -33,7 +33,7 @@ typedef struct engine {
     tpl_var vars[REL_TPL_MAX_VARS];    /* loop variables in scope */
     size_t var_count;
     int includes;                      /* depth of {% includi %} */
-    int numbers[3];                    /* heading numbers: 2.1.3 */
+    int numbers[3];                    /* heading numbers so far: the depth */
     rel_text_buf paragraph;            /* text collected for the current paragraph */
     rel_origin paragraph_at;           /* where its first line comes from */
     size_t repeats;                    /* product of the values of the loops we are in */
@@ -48,6 +48,8 @@ typedef struct engine {
     size_t blocks;                     /* blocks emitted so far */
     rel_doc_kpi *kpis;                 /* inside {% cifre_chiave %}: bullets become tiles */
     size_t kpi_count;
+    int narrating;                     /* depth of narratives being run */
+    bool **narrated;                   /* per dataset, per row: a narrative printed it */
     bool ok;
 } engine;
 
@@ -85,11 +87,29 @@ void rel_engine_loop(engine *e, const tpl_node *node);
 /* The level of the last heading emitted (0 before the first). */
 int rel_engine_depth(const engine *e);
 
-/* Emits a heading of `level` (1 to 3), numbered "2.1.3 text". */
+/* Emits a heading of `level` (1 to 3); numbered "2.1.3 text" at the end. */
 void rel_engine_heading(engine *e, int level, const char *text, rel_origin at);
+
+/* After the run: drops the headings with nothing under them and numbers
+ * the others by level. false when out of memory. In headings.c. */
+bool rel_engine_close_headings(engine *e);
 
 /* Free tables placed by their sidecar (placed_tables.c). */
 bool rel_engine_table_placed(const engine *e, const rel_dataset *d);
+
+/* The rows [first, end) a {% tabella %} of `d` covers: da= and a= name its
+ * first and last row (code or label); all rows without them. false (T003
+ * reported) when a named row is not there. In table_rows.c. */
+bool rel_engine_row_span(engine *e, const tpl_node *node, const rel_dataset *d, size_t *first,
+                         size_t *end);
+
+/* Whether row `row` of `d` is to be printed: in a narrative always (and it
+ * is noted as printed; false only when out of memory); in the template,
+ * unless a narrative printed it already. */
+bool rel_engine_row_wanted(engine *e, const rel_dataset *d, size_t row);
+
+/* A narrative printed rows of `d` (the template then leaves its chart out). */
+bool rel_engine_narrated(const engine *e, const rel_dataset *d);
 
 /* The chart kind a free table is drawn with: its sidecar's, else
  * `template_kind`, else lines for years as rows and grouped bars; NULL for

@@ -89,6 +89,8 @@ bool rel_template_render(const rel_template_ctx *ctx, rel_document *doc, rel_are
     rel_engine_scan_markers(&e);
     rel_engine_run(&e, nodes);
     rel_engine_flush(&e);
+    if (e.ok && !rel_engine_close_headings(&e))
+        rel_engine_oom(&e, (rel_origin){path, 0, 0});
     if (!e.halted && !e.out_of_memory)
         rel_engine_reasons_end(&e, nodes);
     /* Contract: false only with an error reported. Every part that fails
