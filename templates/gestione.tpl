@@ -59,8 +59,14 @@ Le uscite dell'area sono state pari a {{ SOMMA.SE(schede[consuntivo]; area; area
 {% testo clima_sociale %}
 
 # Principali dati economici
+{% se testo dati_economici %}
+{% testo dati_economici %}
+{% fine %}
 {% se dati valore_produzione %}
+{% se testo dati_economici %}
+{% altrimenti %}
 L'andamento pluriennale del valore della produzione è il seguente.
+{% fine %}
 {% tabella valore_produzione %}
 {% grafico valore_produzione tipo=linee titolo="Valore della produzione" %}
 {% fine %}
@@ -90,8 +96,14 @@ L'esercizio chiude con un avanzo di {{ avanzo[vincolato] + avanzo[finalizzato] +
 
 # Principali dati patrimoniali e finanziari
 {% obbligo art2428_c2_indicatori "indicatori di risultato finanziari (art. 2428, comma 2)" %}
+{% se testo dati_patrimoniali %}
+{% testo dati_patrimoniali %}
+{% fine %}
 {% se dati stato_patrimoniale %}
+{% se testo dati_patrimoniali %}
+{% altrimenti %}
 Lo stato patrimoniale riclassificato, confrontato con quello dell'esercizio precedente, è il seguente (in euro).
+{% fine %}
 {% tabella stato_patrimoniale variazione %}
 {% fine %}
 {% se dati indici %}

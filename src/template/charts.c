@@ -196,6 +196,8 @@ void rel_engine_chart(engine *e, const tpl_node *node)
     }
     if (d->generic && (type = rel_engine_table_chart(d, type)) == NULL)
         return;   /* "grafico = nessuno" in the table's sidecar */
+    if (e->narrating == 0 && rel_engine_narrated(e, d))
+        return;   /* a narrative printed the table where it belongs */
     rel_doc_chart *chart = rel_arena_alloc(e->arena, sizeof *chart);
     if (chart == NULL) {
         rel_engine_oom(e, node->at);

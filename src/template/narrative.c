@@ -129,6 +129,7 @@ void rel_engine_narrative(engine *e, const rel_narrative *narrative)
     int section = rel_engine_depth(e);
     rel_origin at = {narrative->path, 1, 1};
     rel_engine_marker(e, narrative->text, at, "testo d'esempio: scrivere quello dell'ente");
+    e->narrating++;
     for (const char *cursor = narrative->text; *cursor && e->ok; at.line++) {
         const char *line_start = cursor;
         const char *end = strchr(cursor, '\n');
@@ -164,6 +165,7 @@ void rel_engine_narrative(engine *e, const rel_narrative *narrative)
         cursor = next;
     }
     rel_engine_flush(e);
+    e->narrating--;
 }
 
 /* {% testo premessa %}, or {% testo area %} in a loop: the variable's value

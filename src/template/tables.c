@@ -196,6 +196,18 @@ static int grouping_column(const rel_dataset *d)
     return -1;
 }
 
+/* The table has its own Variazione of N against N-1, typed (and checked):
+ * printed as typed, never beside a second one. */
+static bool typed_change(const rel_dataset *d, const plan *p)
+{
+    for (size_t i = 0; i < p->count; i++) {
+        const rel_column *column = &d->columns[p->columns[i]];
+        if (column->change_later == p->now && column->change_earlier == p->before)
+            return true;
+    }
+    return false;
+}
+
 /* colonne=a,b,N-1: the columns named; else all (the grouping one aside). */
 static bool plan_columns(engine *e, const tpl_node *node, const rel_dataset *d, plan *p)
 {
@@ -234,7 +246,7 @@ static bool plan_columns(engine *e, const tpl_node *node, const rel_dataset *d, 
     p->now = rel_dataset_year_column(d, year);
     p->before = rel_dataset_year_column(d, year - 1);
     p->change = rel_engine_flag(node, "variazione") && p->now >= 0 && p->before >= 0
-                && is_number(d->columns[p->now].type);
+                && is_number(d->columns[p->now].type) && !typed_change(d, p);
     return true;
 }
 
@@ -346,10 +358,36 @@ static bool table_notes(engine *e, rel_doc_table *table, const rel_dataset *d)
     return true;
 }
 
+/* The rows of the directive that are to be printed, into `rows` (room for
+ * every row of `d`); their count, or -1 (reported) on error. */
+static long wanted_rows(engine *e, const tpl_node *node, const rel_dataset *d, bool *rows)
+{
+    size_t first, end;
+    if (!rel_engine_row_span(e, node, d, &first, &end))
+        return -1;
+    long count = 0;
+    for (size_t r = first; r < end; r++) {
+        rows[r] = rel_engine_row_wanted(e, d, r);
+        if (e->narrating > 0 && !rows[r]) {
+            rel_engine_oom(e, node->at);
+            return -1;
+        }
+        count += rows[r];
+    }
+    return count;
+}
+
 static void dataset_table(engine *e, const tpl_node *node, const rel_dataset *d)
 {
     plan p;
-    if (!plan_columns(e, node, d, &p) || p.count == 0)
+    bool *rows = rel_arena_array(e->arena, d->row_count + 1, sizeof *rows);
+    if (rows == NULL) {
+        rel_engine_oom(e, node->at);
+        return;
+    }
+    /* a table whose rows a narrative printed is not repeated */
+    long count = wanted_rows(e, node, d, rows);
+    if (count <= 0 || !plan_columns(e, node, d, &p) || p.count == 0)
         return;
     /* a table is in whole euros when all its amounts are: never mixed */
     bool all_whole = true;
@@ -367,6 +405,8 @@ static void dataset_table(engine *e, const tpl_node *node, const rel_dataset *d)
     bool ok = table != NULL;
     const char *group = NULL;
     for (size_t r = 0; ok && r < d->row_count; r++) {
+        if (!rows[r])
+            continue;
         const rel_row *row = &d->rows[r];
         const char *value = p.group >= 0 ? rel_row_text(row, p.group) : NULL;
         if (value && value[0] && (group == NULL || strcmp(group, value) != 0)) {

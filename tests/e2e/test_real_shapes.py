@@ -379,6 +379,66 @@ class RealShapes(unittest.TestCase):
         self.assertEqual(result.returncode, 65, result.stderr)
         self.assertRegex(result.stderr, r"testi/premessa\.md:3:\d+: errore: .*\[E302\]")
 
+    # ---- a table in parts between the words, chapters left empty -----------------
+    def transcription(self, name, patrimoniali):
+        """examples/asc2023 with its testi/dati_patrimoniali.md replaced."""
+        root = os.path.join(self.tmp, name)
+        shutil.copytree(os.path.join(SOURCE, "examples", "asc2023"), root)
+        with open(os.path.join(root, "testi", "dati_patrimoniali.md"), "w",
+                  encoding="utf-8") as f:
+            f.write(patrimoniali)
+        out = os.path.join(self.tmp, name + "-out")
+        result = run("build", root, "-o", out, "--bozza")
+        pdf = os.path.join(out, "relazione.pdf")
+        text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True,
+                              text=True).stdout if os.path.exists(pdf) else ""
+        # the body: up to the appendix (the Indice names it first)
+        text = typed(text)
+        start = text.find("Principali dati patrimoniali", text.find("Principali dati patrimoniali") + 1)
+        end = text.find("Prospetto delle verifiche", start)
+        return result, text[:end] if end > 0 else text
+
+    def test_a_balance_sheet_in_parts_each_row_once(self):
+        result, body = self.transcription("parts", (
+            "Lo stato patrimoniale:\n\n"
+            "{% tabella stato_patrimoniale da=immobilizzazioni_immateriali a=capitale_investito %}\n\n"
+            "La posizione finanziaria netta:\n\n"
+            "{% tabella stato_patrimoniale da=\"Disponibilità liquide\" a=posizione_finanziaria_netta %}\n"))
+        self.assertIn(result.returncode, (0, 1), result.stderr)
+        lines = body[body.index("Lo stato patrimoniale:"):].split("\n")
+        first = 0
+        second = next(i for i, l in enumerate(lines) if l.strip().startswith("La posizione finanziaria"))
+        row = lambda label: [i for i, l in enumerate(lines) if l.strip().startswith(label)]
+        # each part where the words put it, each row once
+        self.assertEqual(len(row("Capitale investito")), 1)
+        self.assertTrue(first < row("Capitale investito")[0] < second)
+        self.assertEqual(len(row("Posizione finanziaria netta")), 1)
+        self.assertTrue(second < row("Posizione finanziaria netta")[0])
+        # the rows no part named are printed by the template, after: none is lost
+        for label in ("Patrimonio netto", "Mezzi propri e indebitamento", "Margine di tesoreria"):
+            self.assertEqual(len(row(label)), 1, label)
+            self.assertTrue(row(label)[0] > row("Posizione finanziaria netta")[0], label)
+        # a typed Variazione is printed as typed, never beside a second one
+        self.assertNotIn("Var. %", body[body.index("Lo stato patrimoniale:"):])
+
+    def test_a_part_naming_no_row_is_an_error_at_its_line(self):
+        result, _ = self.transcription("no-row", (
+            "Testo.\n\n{% tabella stato_patrimoniale da=disponibilita a=posizione_finanziaria_netta %}\n"))
+        self.assertEqual(result.returncode, 65, result.stderr)
+        self.assertRegex(result.stderr, r"testi/dati_patrimoniali\.md:3:\d+: errore: la tabella "
+                                        r"«stato_patrimoniale» non ha la riga «disponibilita» \[T003\]")
+
+    def test_a_chapter_with_nothing_in_it_is_not_printed(self):
+        # asc2023 has no fondi: the chapter «Fondi istituzionali e di ambito»
+        # is left out, and the numbers close up over it
+        _, body = self.transcription("empty", "Testo.\n")
+        self.assertNotIn("Fondi istituzionali", body)
+        chapters = [int(m) for m in re.findall(r"^(\d+)\. [A-Z]", body, re.M)]
+        chapters = chapters[:len(chapters) // 2 * 2]
+        self.assertTrue(chapters, body[:400])
+        body_chapters = sorted(set(chapters))
+        self.assertEqual(body_chapters, list(range(1, len(body_chapters) + 1)))
+
 
 if __name__ == "__main__":
     unittest.main(argv=sys.argv[:1], verbosity=2)

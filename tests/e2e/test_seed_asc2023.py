@@ -183,10 +183,7 @@ class SeedAsc2023(unittest.TestCase):
             printed.update(pdf_figures(word) or [])
         self.assertEqual({f for f in headers if not printed[f]}, set())
         missing = {f: (n, printed[f]) for f, n in wanted.items() if printed[f] < n}
-        # 2.147.762 is printed once, as the cash of 2022: its second place
-        # in the seed is the row the format cannot hold (see the next test).
-        self.assertEqual(missing, {"2.147.762": (2, 1)},
-                         "figure: (times in the seed, times printed)")
+        self.assertEqual(missing, {}, "figure: (times in the seed, times printed)")
 
     def row_printed(self, label, figures):
         """The label's words, then figures only, among which the row's
@@ -212,13 +209,10 @@ class SeedAsc2023(unittest.TestCase):
                 figures = [f for c in values for f in cell_figures(c.strip())]
                 if label and not self.row_printed(label, figures):
                     missing.append((number, label))
-        # The one row the input format cannot hold (examples/asc2023/README.md):
-        # the seed's sources block prints the net short-term financial
-        # position, 2.780.146 / 2.147.762 / 632.384, as "Debiti di natura
-        # finanziaria a breve termine"; stato_patrimoniale.csv has no code for
-        # that subtotal, and as the item debiti_finanziari_breve it would be
-        # 2,78 M€ of debt the company does not have.
-        self.assertEqual(missing, [(399, "Debiti di natura finanziaria a breve termine")])
+        # The sources block's "Debiti di natura finanziaria a breve termine"
+        # is the declared subtotal debiti_finanziari_breve_netti (net of the
+        # cash, docs/INDICATORS.md): printed like every other row.
+        self.assertEqual(missing, [])
 
     def test_each_free_table_is_printed_once_where_the_seed_has_it(self):
         # Right after the sentence that leads into it in the seed, under the
@@ -250,16 +244,16 @@ class SeedAsc2023(unittest.TestCase):
             # Posizione finanziaria netta, 31/12/2022 column: the seed prints
             # 2.780.146, the 2023 figure; its items give the cash alone,
             # 2.147.762 (no financial debt), as its balance sheet prints.
-            ("R010", "stato_patrimoniale.csv", 32, 87):
+            ("R010", "stato_patrimoniale.csv", 33, 87):
                 "Indebitamento finanziario corrente netto al 31/12/2022: dichiarato € 2.780.146,00, "
                 "atteso € 2.147.762,00",
-            ("R010", "stato_patrimoniale.csv", 38, 67):
+            ("R010", "stato_patrimoniale.csv", 39, 67):
                 "Posizione finanziaria netta al 31/12/2022: dichiarato € 2.780.146,00, "
                 "atteso € 2.147.762,00",
             # Margine di tesoreria 2022: (2.147.762 + 4.674.996) - 6.436.276
             # = 386.482, printed 5.336.906 (which leaves out the ratei e
             # risconti on both sides: 6.809.914 - 1.473.008).
-            ("R010", "stato_patrimoniale.csv", 39, 48):
+            ("R010", "stato_patrimoniale.csv", 40, 48):
                 "Margine di tesoreria al 31/12/2022: dichiarato € 5.336.906,00, "
                 "atteso € 386.482,00",
             # Liquidità primaria and secondaria 2022 (no inventory, so equal):
@@ -279,7 +273,7 @@ class SeedAsc2023(unittest.TestCase):
             # taken as 0 (the right change would be 682.250 = 2.752.136 -
             # 2.069.886, its identity with the capitale investito): the change
             # cannot be checked, and the warning says so at its cell.
-            ("W119", "stato_patrimoniale.csv", 25, 88): "la variazione non si può verificare",
+            ("W119", "stato_patrimoniale.csv", 26, 88): "la variazione non si può verificare",
         }
         self.assertEqual(set(found), set(expected), "\n".join(map(str, found.items())))
         for place, words in expected.items():
@@ -320,8 +314,7 @@ class SeedAsc2023(unittest.TestCase):
             3, 5, 7,        # name, seat, title: metadati.ini and the cover
             13, 17, 86,     # chapters of templates/gestione.tpl
             56, 72,         # "Tab 2 …", "Tab 3 …": the sidecars' titolo
-            371, 404,       # "Principali dati patrimoniali", "… finanziari": one chapter
-            373, 402, 406, 424, 429,   # sentences of that chapter: it has no narrative
+            355, 371,       # "Principali dati economici", "… patrimoniali": its chapters
             438, 468,       # chapters of templates/gestione.tpl
         ]))
 

@@ -86,7 +86,10 @@ static double start_of(rel_pdf_ctx *ctx, const rel_block *block, int depth)
     case REL_BLOCK_TOC:
         return 0.0;
     }
-    return own + (whole ? keep_after(ctx, block, depth) : 0.0);
+    double after = whole ? keep_after(ctx, block, depth) : 0.0;
+    if (after > 0.0 && block->kind != REL_BLOCK_HEADING)
+        after += rel_pdf_text_gap(block->kind != REL_BLOCK_PARAGRAPH);
+    return own + after;
 }
 
 /* Height of the text block `block`, whole. */

@@ -255,7 +255,7 @@ double rel_pdf_text_height(rel_pdf_ctx *ctx, const char *utf8, double indent, bo
     const rel_laid_text *t = lay_out(ctx, utf8, indent);
     if (t == NULL || t->count == 0)
         return 0.0;
-    return BODY_LEADING * (double)t->count + (list ? 2.0 : PARAGRAPH_GAP);
+    return BODY_LEADING * (double)t->count + rel_pdf_text_gap(list);
 }
 
 /* The line as the trace shows it: its pieces, spaced as printed. */
@@ -272,6 +272,11 @@ static void trace_line(rel_pdf_ctx *ctx, const rel_laid_text *t, size_t i, doubl
     rel_pdf_trace(ctx, i + 1 == t->count ? "line-last" : "line", top, ctx->y, text, SIZE_MAX);
 }
 
+double rel_pdf_text_gap(bool list)
+{
+    return list ? 2.0 : PARAGRAPH_GAP;
+}
+
 bool rel_pdf_text_block(rel_pdf_ctx *ctx, const char *utf8, double indent, const char *marker,
                         double keep)
 {
@@ -284,8 +289,9 @@ bool rel_pdf_text_block(rel_pdf_ctx *ctx, const char *utf8, double indent, const
     for (size_t i = 0; i < n; i++) {
         /* the last two lines also keep what must follow them */
         double need = BODY_LEADING * (double)lines_kept(i, n);
-        if (i + 2 >= n && need + keep <= page)
-            need += keep;
+        double kept = keep > 0.0 ? rel_pdf_text_gap(marker != NULL) + keep : 0.0;
+        if (i + 2 >= n && need + kept <= page)
+            need += kept;
         if (!rel_pdf_ensure(ctx, need))
             return false;
         double top = ctx->y;
@@ -302,6 +308,6 @@ bool rel_pdf_text_block(rel_pdf_ctx *ctx, const char *utf8, double indent, const
         trace_line(ctx, t, i, top);
     }
     if (n > 0)
-        ctx->y -= marker ? 2.0 : PARAGRAPH_GAP;
+        ctx->y -= rel_pdf_text_gap(marker != NULL);
     return true;
 }

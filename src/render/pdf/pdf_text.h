@@ -31,4 +31,8 @@ double rel_pdf_text_start(rel_pdf_ctx *ctx, const char *utf8, double indent, boo
  * 0 when out of memory. */
 double rel_pdf_text_height(rel_pdf_ctx *ctx, const char *utf8, double indent, bool list);
 
+/* The gap after a paragraph (`list`: after a list item): between a lead-in
+ * and the table it keeps with, so part of what the keep needs. */
+double rel_pdf_text_gap(bool list);
+
 #endif
