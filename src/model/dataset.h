@@ -113,6 +113,9 @@ typedef struct rel_table_meta {
     int order;            /* among the tables of one place (0: by name) */
     const char *chart;    /* "barre", "linee", …, or "nessuno"; NULL: the template's */
     const char *note;     /* printed under the table */
+    int change_from;      /* "variazione = 2019": a computed change of N against that
+                             year, printed beside the years (0: none) */
+    rel_origin change_from_at;
     const rel_footnote *footnotes;
     size_t footnote_count;
 } rel_table_meta;

@@ -172,8 +172,9 @@ typedef struct plan {
     int *columns;           /* dataset columns shown (arena) */
     size_t count;
     int group;              /* column whose changes open a group row, or -1 */
-    bool change;            /* add Variazione and Var. % for N against N-1 */
+    bool change;            /* add Variazione and Var. % for N against year `from` */
     int now, before;        /* the year columns compared */
+    int from;               /* N-1, or the sidecar's "variazione = 2019" */
 } plan;
 
 static bool is_number(rel_type type)
@@ -244,9 +245,17 @@ static bool plan_columns(engine *e, const tpl_node *node, const rel_dataset *d, 
         name += len + (name[len] == ',');
     }
     p->now = rel_dataset_year_column(d, year);
-    p->before = rel_dataset_year_column(d, year - 1);
-    p->change = rel_engine_flag(node, "variazione") && p->now >= 0 && p->before >= 0
-                && is_number(d->columns[p->now].type) && !typed_change(d, p);
+    p->from = d->meta && d->meta->change_from ? d->meta->change_from : year - 1;
+    p->before = rel_dataset_year_column(d, p->from);
+    bool asked = rel_engine_flag(node, "variazione") || (d->meta && d->meta->change_from);
+    if (asked && d->meta && d->meta->change_from && (p->now < 0 || p->before < 0)) {
+        rel_engine_error(e, REL_E_SIDECAR_VALUE, d->meta->change_from_at,
+                         "variazione = %d: la tabella «%s» non ha le colonne %d e %d da "
+                         "confrontare", p->from, d->name, year, p->from);
+        return false;
+    }
+    p->change = asked && p->now >= 0 && p->before >= 0 && is_number(d->columns[p->now].type)
+                && !typed_change(d, p);
     return true;
 }
 
@@ -322,7 +331,9 @@ static rel_doc_table *dataset_table_head(engine *e, const tpl_node *node, const 
         widths[i] = column->is_label ? 3.0 : 1.5;
     }
     if (p->change) {
-        header[p->count] = "Variazione";
+        int year = e->ctx->model->entity.year;
+        header[p->count] = p->from == year - 1 ? "Variazione"
+                                               : rel_arena_printf(e->arena, "%d/%d", year, p->from);
         header[p->count + 1] = "Var. %";
         align[p->count] = align[p->count + 1] = REL_ALIGN_RIGHT;
         widths[p->count] = widths[p->count + 1] = 1.0;

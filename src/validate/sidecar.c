@@ -119,7 +119,7 @@ static void read_table_key(reader *r, const rel_ini_entry *e)
 {
     static const char *const keys[] = {"titolo", "dopo", "ordine", "chiave", "gruppo", "anni",
                                        "totali", "totale", "arrotondamento", "grafico", "nota",
-                                       "andamento", NULL};
+                                       "andamento", "variazione", NULL};
     static const char *const years[] = {"riconosciuti", "colonne", "righe", NULL};
     static const char *const charts[] = {"barre", "gruppi", "pile", "linee", "torta",
                                          "ciambella", "nessuno", NULL};
@@ -152,6 +152,10 @@ static void read_table_key(reader *r, const rel_ini_entry *e)
         choice = choose(r, e, yes_no, "«sì» o «no»");
         s->change_row = choice >= 0 && choice < 2;
         s->change_row_at = e->value_at;
+        break;
+    case 12:
+        if (number_value(r, e, 1900, 2200, &s->meta.change_from))
+            s->meta.change_from_at = e->value_at;
         break;
     default: unknown_key(r, e, keys); break;
     }

@@ -188,6 +188,30 @@ class RealShapes(unittest.TestCase):
         for figure in ("158.241", "-338", "-2,3%", "-2.455", "-1,6%", "352.189"):
             self.assertIn(figure, text)
 
+    def test_seed_003_change_over_four_years_computed(self):
+        # the same table without its typed "2023/ 2019" column: the sidecar
+        # asks the compiler for it
+        untyped = "\n".join(line.rsplit(";", 1)[0] for line in DEMOGRAPHY.splitlines()) + "\n"
+        sidecar = DEMOGRAPHY_SIDECAR + "variazione = 2019\n"
+        case = Case(self.tmp, "demography-computed", {"tabelle/demografia.csv": untyped,
+                                                      "tabelle/demografia.ini": sidecar},
+                    year=2023)
+        status, found = case.check()
+        self.assertEqual((status, found), (0, []))
+        text = case.pdf_text(os.path.join(self.tmp, "demography-computed-out"))
+        self.assertIn("2023/2019", text)
+        row = next(l for l in text.splitlines() if l.strip().startswith("1 CASTELVERDE"))
+        self.assertRegex(row, r"14\.481\s+-338\s+-2,28\s?%")
+        row = next(l for l in text.splitlines() if l.strip().startswith("A.T.S. CR.SE"))
+        self.assertRegex(row, r"155\.786\s+-2\.455\s+-1,55\s?%")
+        # a year the table does not have is an error at the sidecar's value
+        case = Case(self.tmp, "demography-no-year", {
+            "tabelle/demografia.csv": untyped,
+            "tabelle/demografia.ini": DEMOGRAPHY_SIDECAR + "variazione = 2018\n"}, year=2023)
+        status, found = case.check()
+        self.assertEqual(status, 65)
+        self.assertIn(("E114", "tabelle/demografia.ini:4:14"), codes(found))
+
     def test_seed_003_demography_with_a_wrong_change(self):
         wrong = DEMOGRAPHY.replace("-338 -2,3%", "-388 -2,6%")
         case = Case(self.tmp, "demography-wrong", {"tabelle/demografia.csv": wrong,
