@@ -50,6 +50,7 @@ typedef struct engine {
     size_t kpi_count;
     int narrating;                     /* depth of narratives being run */
     bool **narrated;                   /* per dataset, per row: a narrative printed it */
+    bool *named_tables;                /* per dataset: a narrative's {% tabella %} names it */
     bool ok;
 } engine;
 
@@ -93,6 +94,11 @@ void rel_engine_heading(engine *e, int level, const char *text, rel_origin at);
 /* After the run: drops the headings with nothing under them and numbers
  * the others by level. false when out of memory. In headings.c. */
 bool rel_engine_close_headings(engine *e);
+
+/* Finds once, for every dataset, whether a narrative's "{% tabella NAME"
+ * line names it (what rel_engine_table_placed asks for each table after each
+ * narrative). false when out of memory: then no table counts as named. */
+bool rel_engine_placed_begin(engine *e);
 
 /* Free tables placed by their sidecar (placed_tables.c). */
 bool rel_engine_table_placed(const engine *e, const rel_dataset *d);

@@ -8,20 +8,77 @@
 
 #include "template/engine.h"
 
-/* A narrative has the line "{% tabella NAME ... %}". */
-static bool named_in_narratives(const rel_model *model, const char *name)
+static int by_text(const void *left, const void *right)
 {
-    size_t len = strlen(name);
+    return strcmp(*(const char *const *)left, *(const char *const *)right);
+}
+
+/* Whether the word at one of the sorted `words` is `name`, followed by a
+ * blank or the directive's end. Those that begin with `name` sort together,
+ * from the first not below it. */
+static bool named(const char *const *words, size_t count, const char *name)
+{
+    size_t len = strlen(name), low = 0, high = count;
+    while (low < high) {
+        size_t mid = low + (high - low) / 2;
+        if (strcmp(words[mid], name) < 0)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    for (; low < count && strncmp(words[low], name, len) == 0; low++)
+        if (words[low][len] == ' ' || words[low][len] == '%')
+            return true;
+    return false;
+}
+
+/* The word after each "{% tabella " of every narrative, sorted. */
+static const char **tabella_words(engine *e, size_t *count)
+{
+    static const char directive[] = "{% tabella ";
+    const rel_model *model = e->ctx->model;
+    size_t n = 0;
     for (size_t i = 0; i < model->narrative_count; i++)
-        for (const char *hit = strstr(model->narratives[i].text, "{% tabella ");
-             hit != NULL; hit = strstr(hit + 1, "{% tabella ")) {
-            const char *word = hit + strlen("{% tabella ");
+        for (const char *hit = strstr(model->narratives[i].text, directive); hit != NULL;
+             hit = strstr(hit + 1, directive))
+            n++;
+    const char **words = rel_arena_array(e->arena, n + 1, sizeof *words);
+    if (words == NULL)
+        return NULL;
+    n = 0;
+    for (size_t i = 0; i < model->narrative_count; i++)
+        for (const char *hit = strstr(model->narratives[i].text, directive); hit != NULL;
+             hit = strstr(hit + 1, directive)) {
+            const char *word = hit + strlen(directive);
             while (*word == ' ')
                 word++;
-            if (strncmp(word, name, len) == 0 && (word[len] == ' ' || word[len] == '%'))
-                return true;
+            words[n++] = word;
         }
-    return false;
+    qsort(words, n, sizeof *words, by_text);
+    *count = n;
+    return words;
+}
+
+bool rel_engine_placed_begin(engine *e)
+{
+    const rel_model *model = e->ctx->model;
+    size_t count = 0;
+    const char **words = tabella_words(e, &count);
+    e->named_tables = rel_arena_array(e->arena, model->dataset_count + 1,
+                                      sizeof *e->named_tables);
+    if (words == NULL || e->named_tables == NULL) {
+        e->named_tables = NULL;
+        return false;
+    }
+    for (size_t i = 0; i < model->dataset_count; i++)
+        e->named_tables[i] = named(words, count, model->datasets[i].name);
+    return true;
+}
+
+/* A narrative has the line "{% tabella NAME ... %}". */
+static bool named_in_narratives(const engine *e, const rel_dataset *d)
+{
+    return e->named_tables != NULL && e->named_tables[d - e->ctx->model->datasets];
 }
 
 bool rel_engine_table_placed(const engine *e, const rel_dataset *d)
@@ -30,7 +87,7 @@ bool rel_engine_table_placed(const engine *e, const rel_dataset *d)
         return false;
     if (d->meta && d->meta->after && rel_model_narrative(e->ctx->model, d->meta->after))
         return true;
-    return named_in_narratives(e->ctx->model, d->name);
+    return named_in_narratives(e, d);
 }
 
 /* The default chart of a free table: its sidecar's, else lines over years
@@ -64,7 +121,7 @@ size_t rel_engine_free_tables(const engine *e, const char *after, const rel_data
          * the sidecar's `dopo` then prints it nowhere else */
         bool here = after ? placed && d->meta && d->meta->after
                                 && strcmp(d->meta->after, after) == 0
-                                && !named_in_narratives(model, d->name)
+                                && !named_in_narratives(e, d)
                           : !placed;
         if (here)
             out[count++] = d;

@@ -84,7 +84,7 @@ bool rel_template_render(const rel_template_ctx *ctx, rel_document *doc, rel_are
     }
     engine e = {.ctx = ctx, .doc = doc, .arena = arena, .diags = diags, .ok = true};
     rel_text_buf_init(&e.paragraph, arena);
-    if (!rel_engine_reasons_begin(&e))
+    if (!rel_engine_reasons_begin(&e) || !rel_engine_placed_begin(&e))
         rel_engine_oom(&e, (rel_origin){path, 0, 0});
     rel_engine_scan_markers(&e);
     rel_engine_run(&e, nodes);
