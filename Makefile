@@ -4,7 +4,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc || echo 2)
 
-.PHONY: all deps configure compile test test-asan test-valgrind clean fuzz
+.PHONY: all deps configure compile test test-asan test-valgrind test-alloc clean fuzz
 
 all: compile
 	./$(BUILD)/relazione build input -o output
@@ -40,6 +40,13 @@ test-valgrind: compile
 	$(VALGRIND) ./$(BUILD)/relazione init $(BUILD)/vg/skeleton --anno 2024
 	$(VALGRIND) ./$(BUILD)/relazione build examples/asc2023 -o $(BUILD)/vg/asc2023 --bozza; test $$? -eq 1
 	@echo "valgrind: 5 runs, no memory error and no leak"
+
+# The allocation-failure loop (tests/robustness/alloc_loop.py): check and build
+# of the example with the N-th allocation refused, for every N (ALLOC_STRIDE=1);
+# fails on any crash, silent success or misreported failure.
+ALLOC_STRIDE ?= 1
+test-alloc: compile
+	nice -n 10 /usr/bin/python3 tests/robustness/alloc_loop.py $(BUILD)/relazione . --stride $(ALLOC_STRIDE)
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-asan
