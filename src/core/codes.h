@@ -78,6 +78,7 @@
 #define REL_W_CHANGE_UNCHECKED   "W119" /* a typed change whose compared figure is blank */
 #define REL_W_RATIO_UNCHECKED    "W120" /* a declared ratio no rule recomputes */
 #define REL_W_NOT_SUMMED         "W121" /* a total cell of a column declared no sum: unchecked */
+#define REL_W_NOT_PRINTED        "W122" /* a free table, or rows of it, the report never prints */
 
 #define REL_E_OUTPUT_DIR         "E200" /* output directory cannot be created or written */
 #define REL_E_OUTPUT_INSIDE      "E201" /* output directory inside the input directory */

@@ -51,6 +51,7 @@ typedef struct engine {
     int narrating;                     /* depth of narratives being run */
     bool **narrated;                   /* per dataset, per row: a narrative printed it */
     bool *named_tables;                /* per dataset: a narrative's {% tabella %} names it */
+    bool **printed;                    /* per dataset, per row: printed anywhere */
     bool ok;
 } engine;
 
@@ -113,6 +114,13 @@ bool rel_engine_row_span(engine *e, const tpl_node *node, const rel_dataset *d, 
  * is noted as printed; false only when out of memory); in the template,
  * unless a narrative printed it already. */
 bool rel_engine_row_wanted(engine *e, const rel_dataset *d, size_t row);
+
+/* Row `row` of `d` is in the document; false when out of memory. */
+bool rel_engine_row_printed(engine *e, const rel_dataset *d, size_t row);
+
+/* After the run: a warning W122 for each free table, or run of its rows,
+ * that the report never prints (their checks still run). */
+void rel_engine_report_unprinted(engine *e);
 
 /* A narrative printed rows of `d` (the template then leaves its chart out). */
 bool rel_engine_narrated(const engine *e, const rel_dataset *d);

@@ -72,20 +72,74 @@ bool rel_engine_narrated(const engine *e, const rel_dataset *d)
     return false;
 }
 
+/* Notes row `row` of `d` in `marks` (per dataset, per row, made on first
+ * use); false when out of memory. */
+static bool mark(engine *e, bool ***marks, const rel_dataset *d, size_t row)
+{
+    const rel_model *model = e->ctx->model;
+    if (*marks == NULL
+        && (*marks = rel_arena_array(e->arena, model->dataset_count, sizeof **marks)) == NULL)
+        return false;
+    size_t index = (size_t)(d - model->datasets);
+    if ((*marks)[index] == NULL
+        && ((*marks)[index] = rel_arena_array(e->arena, d->row_count, sizeof(bool))) == NULL)
+        return false;
+    (*marks)[index][row] = true;
+    return true;
+}
+
 bool rel_engine_row_wanted(engine *e, const rel_dataset *d, size_t row)
 {
     bool *rows = rows_of(e, d);
     if (e->narrating == 0)
         return rows == NULL || !rows[row];
+    return mark(e, &e->narrated, d, row);
+}
+
+bool rel_engine_row_printed(engine *e, const rel_dataset *d, size_t row)
+{
+    return mark(e, &e->printed, d, row);
+}
+
+/* W122 for rows [first, end) of `d`, none of them printed. */
+static void unprinted(engine *e, const rel_dataset *d, size_t first, size_t end)
+{
+    rel_origin at = {d->path, d->rows[first].line, 1};
+    if (first == 0 && end == d->row_count)
+        rel_diag_add(e->diags, REL_SEV_WARNING, REL_W_NOT_PRINTED, (rel_origin){d->path, 1, 1},
+                     "la tabella «%s» non è stampata nella relazione (le sue verifiche sono "
+                     "comunque eseguite): il modello non la richiama; aggiungere "
+                     "{%% tabella %s %%} a un testo o «dopo = TESTO» al suo file .meta",
+                     d->name, d->name);
+    else if (end - first == 1)
+        rel_diag_add(e->diags, REL_SEV_WARNING, REL_W_NOT_PRINTED, at,
+                     "riga non stampata nella relazione: nessuna parte {%% tabella %s da=… "
+                     "a=… %%} la comprende", d->name);
+    else
+        rel_diag_add(e->diags, REL_SEV_WARNING, REL_W_NOT_PRINTED, at,
+                     "righe %u–%u non stampate nella relazione: nessuna parte {%% tabella "
+                     "%s da=… a=… %%} le comprende", (unsigned)d->rows[first].line,
+                     (unsigned)d->rows[end - 1].line, d->name);
+}
+
+void rel_engine_report_unprinted(engine *e)
+{
     const rel_model *model = e->ctx->model;
-    if (e->narrated == NULL
-        && (e->narrated = rel_arena_array(e->arena, model->dataset_count, sizeof *e->narrated))
-               == NULL)
-        return false;
-    size_t index = (size_t)(d - model->datasets);
-    if (e->narrated[index] == NULL
-        && (e->narrated[index] = rel_arena_array(e->arena, d->row_count, sizeof(bool))) == NULL)
-        return false;
-    e->narrated[index][row] = true;
-    return true;
+    for (size_t i = 0; i < model->dataset_count; i++) {
+        const rel_dataset *d = &model->datasets[i];
+        const bool *rows = e->printed ? e->printed[i] : NULL;
+        if (!d->generic || d->row_count == 0)
+            continue;
+        for (size_t r = 0; r < d->row_count;) {
+            if ((rows && rows[r]) || d->rows[r].computed) {
+                r++;
+                continue;
+            }
+            size_t end = r + 1;
+            while (end < d->row_count && !(rows && rows[end]) && !d->rows[end].computed)
+                end++;
+            unprinted(e, d, r, end);
+            r = end;
+        }
+    }
 }

@@ -419,7 +419,8 @@ static void dataset_table(engine *e, const tpl_node *node, const rel_dataset *d)
         if (!rows[r])
             continue;
         const rel_row *row = &d->rows[r];
-        const char *value = p.group >= 0 ? rel_row_text(row, p.group) : NULL;
+        ok = rel_engine_row_printed(e, d, r);
+        const char *value = ok && p.group >= 0 ? rel_row_text(row, p.group) : NULL;
         if (value && value[0] && (group == NULL || strcmp(group, value) != 0)) {
             const char **cells = rel_engine_cells(e, table->columns);
             ok = cells && (cells[0] = group = value)

@@ -91,8 +91,10 @@ bool rel_template_render(const rel_template_ctx *ctx, rel_document *doc, rel_are
     rel_engine_flush(&e);
     if (e.ok && !rel_engine_close_headings(&e))
         rel_engine_oom(&e, (rel_origin){path, 0, 0});
-    if (!e.halted && !e.out_of_memory)
+    if (!e.halted && !e.out_of_memory) {
         rel_engine_reasons_end(&e, nodes);
+        rel_engine_report_unprinted(&e);
+    }
     /* Contract: false only with an error reported. Every part that fails
      * reports its own; this is the net under any that would not. */
     if (!e.ok && diags->errors == errors)

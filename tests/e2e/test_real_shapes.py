@@ -463,6 +463,37 @@ class RealShapes(unittest.TestCase):
         body_chapters = sorted(set(chapters))
         self.assertEqual(body_chapters, list(range(1, len(body_chapters) + 1)))
 
+    # ---- a free table, or rows of it, the report never prints -------------------
+    def test_a_free_table_never_printed_is_named(self):
+        case = Case(self.tmp, "unprinted", {"tabelle/demografia.csv": DEMOGRAPHY,
+                                             "modello.tpl": "# Relazione\n\nTesto.\n"},
+                    year=2023)
+        _, found = case.check()
+        self.assertIn("W122", [f[0] for f in found], found)
+        warning = next(f for f in found if f[0] == "W122")
+        self.assertEqual(warning[1], "tabelle/demografia.csv:1:1")
+        self.assertIn("«demografia» non è stampata", warning[2])
+
+    def test_rows_no_part_prints_are_named_at_their_lines(self):
+        premessa = ("# Premessa\n\nI primi comuni:\n\n"
+                    "{% tabella demografia da=\"1 CASTELVERDE\" a=\"3 PERSICOD\" %}\n\n"
+                    "L'ultimo:\n\n{% tabella demografia da=\"7 CR città\" a=\"7 CR città\" %}\n\n"
+                    "La provincia:\n\n{% tabella demografia da=PROVINCIA a=PROVINCIA %}\n")
+        case = Case(self.tmp, "rows-unprinted", {"tabelle/demografia.csv": DEMOGRAPHY,
+                                                  "testi/premessa.md": premessa}, year=2023)
+        _, found = case.check()
+        unprinted = [(f[1], f[2]) for f in found if f[0] == "W122"]
+        self.assertEqual([u[0] for u in unprinted],
+                         ["tabelle/demografia.csv:5:1", "tabelle/demografia.csv:9:1"], found)
+        self.assertIn("righe 5–7 non stampate", unprinted[0][1])
+        self.assertIn("riga non stampata", unprinted[1][1])
+        # printed whole: no word
+        whole = premessa.replace(' da=\"1 CASTELVERDE\" a=\"3 PERSICOD\"', "")
+        case = Case(self.tmp, "rows-printed", {"tabelle/demografia.csv": DEMOGRAPHY,
+                                                "testi/premessa.md": whole}, year=2023)
+        _, found = case.check()
+        self.assertNotIn("W122", [f[0] for f in found], found)
+
 
 if __name__ == "__main__":
     unittest.main(argv=sys.argv[:1], verbosity=2)
