@@ -129,9 +129,10 @@ class Robustness(unittest.TestCase):
         to kill as soon as a temporary output appears. Returns the exit status if it
         finished before the kill (None if it was killed running) and the temporary
         files seen in `out_dir` while it ran."""
+        errors = tempfile.TemporaryFile()
         process = subprocess.Popen([RELAZIONE, "build", in_dir, "-o", out_dir],
                                    env=base_env(), stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)
+                                   stderr=errors)
         deadline = time.monotonic() + (when if when != "staged" else 120)
         earlier = set(temp_files(out_dir))
         seen = set()
@@ -143,6 +144,9 @@ class Robustness(unittest.TestCase):
         finished = process.poll()
         process.send_signal(signal.SIGKILL)
         process.wait()
+        errors.seek(0)
+        self.last_errors = errors.read().decode("utf-8", "replace")
+        errors.close()
         return finished, sorted(seen)
 
     def test_killed_build_leaves_published_outputs_intact(self):
@@ -191,7 +195,8 @@ class Robustness(unittest.TestCase):
             if finished is None:
                 caught += 1
             else:
-                self.assertEqual(finished, 0)   # it finished first: published whole
+                # it finished first: published whole
+                self.assertEqual(finished, 0, self.last_errors)
                 self.assertTrue(all(versions))
             print("kill at %s: %s, staging seen %s, left behind %s%s" % (
                 when if when == "staged" else "%.3fs of %.3fs" % (when, duration),
