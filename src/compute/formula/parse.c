@@ -148,7 +148,10 @@ static node *new_node(parser *p, node_kind kind, size_t offset)
 {
     node *n = rel_arena_alloc(p->arena, sizeof *n);
     if (n == NULL) {
-        syntax_error(p, offset, "memoria esaurita");
+        if (!p->failed)
+            rel_diag_add(p->diags, REL_SEV_ERROR, REL_E_OUT_OF_MEMORY, origin_of(p, offset),
+                         "memoria esaurita leggendo la formula");
+        p->failed = true;
         return NULL;
     }
     n->kind = kind;
