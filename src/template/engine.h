@@ -25,6 +25,12 @@ typedef struct tpl_var {
     const char *value;
 } tpl_var;
 
+/* A schedule line and its area, normalised. */
+typedef struct rel_area_line {
+    const char *key;
+    size_t row;
+} rel_area_line;
+
 typedef struct engine {
     const rel_template_ctx *ctx;
     rel_document *doc;
@@ -52,6 +58,7 @@ typedef struct engine {
     bool **narrated;                   /* per dataset, per row: a narrative printed it */
     bool *named_tables;                /* per dataset: a narrative's {% tabella %} names it */
     bool **printed;                    /* per dataset, per row: printed anywhere */
+    rel_area_line *area_lines;         /* schedule lines by area (NULL until asked) */
     bool ok;
 } engine;
 

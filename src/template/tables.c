@@ -1,5 +1,6 @@
 /* {% tabella NOME [opzioni] %}: a dataset, or a table the compiler
  * computes, as a document table. */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -65,14 +66,6 @@ const char **rel_engine_cells(engine *e, size_t count)
     return cells;
 }
 
-bool rel_same_text(const char *a, const char *b)
-{
-    char x[256], y[256];
-    rel_label_normalize(a, x, sizeof x);
-    rel_label_normalize(b, y, sizeof y);
-    return strcmp(x, y) == 0;
-}
-
 /* --- the schedules: groups by area and azione, motivazioni as notes ------ */
 
 static const char *schedule_header[] = {"Voce", "Descrizione", "Preventivo", "Consuntivo"};
@@ -125,6 +118,56 @@ static bool level_headings(engine *e, rel_doc_table *table, const rel_schedule *
     return true;
 }
 
+static int by_area(const void *left, const void *right)
+{
+    const rel_area_line *a = left, *b = right;
+    int order = strcmp(a->key, b->key);
+    return order ? order : (a->row > b->row) - (a->row < b->row);
+}
+
+/* The schedule's lines sorted by normalised area, then row: built once, for
+ * the first {% tabella schede area=... %}. false when out of memory. */
+static bool area_index(engine *e, const rel_schedule *s)
+{
+    if (e->area_lines != NULL)
+        return true;
+    rel_area_line *lines = rel_arena_array(e->arena, s->data->row_count + 1, sizeof *lines);
+    for (size_t r = 0; lines && r < s->data->row_count; r++) {
+        char key[256];
+        rel_label_normalize(rel_row_text(&s->data->rows[r], s->area), key, sizeof key);
+        lines[r] = (rel_area_line){rel_arena_strdup(e->arena, key), r};
+        if (lines[r].key == NULL)
+            lines = NULL;
+    }
+    if (lines == NULL)
+        return false;
+    qsort(lines, s->data->row_count, sizeof *lines, by_area);
+    e->area_lines = lines;
+    return true;
+}
+
+/* [*first, *end) of e->area_lines: the lines of area `only`, in file order. */
+static bool area_range(engine *e, const rel_schedule *s, const char *only, size_t *first,
+                       size_t *end)
+{
+    if (!area_index(e, s))
+        return false;
+    char wanted[256];
+    rel_label_normalize(only, wanted, sizeof wanted);
+    size_t low = 0, high = s->data->row_count;
+    while (low < high) {
+        size_t mid = low + (high - low) / 2;
+        if (strcmp(e->area_lines[mid].key, wanted) < 0)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    for (*first = *end = low; *end < s->data->row_count
+                              && strcmp(e->area_lines[*end].key, wanted) == 0;)
+        (*end)++;
+    return true;
+}
+
 static void schedule_table(engine *e, const tpl_node *node)
 {
     rel_schedule s;
@@ -140,11 +183,10 @@ static void schedule_table(engine *e, const tpl_node *node)
                                              schedule_widths);
     const rel_row *previous = NULL;
     int64_t preventivo = 0, consuntivo = 0;
-    bool ok = table != NULL;
-    for (size_t i = 0; ok && i < s.data->row_count; i++) {
-        const rel_row *line = &s.data->rows[i];
-        if (only && !rel_same_text(only, rel_row_text(line, s.area)))
-            continue;
+    size_t first = 0, end = s.data->row_count;
+    bool ok = table != NULL && (only == NULL || area_range(e, &s, only, &first, &end));
+    for (size_t i = first; ok && i < end; i++) {
+        const rel_row *line = &s.data->rows[only ? e->area_lines[i].row : i];
         ok = level_headings(e, table, &s, previous, line, only != NULL);
         previous = line;
         ok = ok && schedule_line(e, table, &s, line);

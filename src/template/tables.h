@@ -26,9 +26,6 @@ const char *rel_percent_text(rel_arena *arena, bool defined, int64_t hundredths,
 /* `count` empty cells for a table row; NULL (and e->ok false) when out of memory. */
 const char **rel_engine_cells(engine *e, size_t count);
 
-/* Texts equal ignoring case, accents and repeated blanks. */
-bool rel_same_text(const char *a, const char *b);
-
 /* The tables of computed figures: "scostamenti", "obiettivi_riepilogo",
  * "indicatori_calcolati". false when `name` is none of them. */
 bool rel_engine_computed_table(engine *e, const tpl_node *node, const char *name);
