@@ -106,6 +106,9 @@ static void paint(lxw_format *f, rel_xlsx_emphasis emphasis)
         format_set_font_size(f, TITLE_POINTS);
         format_set_bold(f);
         break;
+    case REL_XLSX_HEADER_FIGURES:
+        format_set_align(f, LXW_ALIGN_RIGHT);
+        /* fall through */
     case REL_XLSX_HEADER:
         format_set_bold(f);
         format_set_bg_color(f, 0xD9E1F2);
@@ -185,7 +188,8 @@ bool rel_xlsx_text(rel_xlsx_sheet *s, lxw_col_t col, const char *text,
 {
     if (!s->book->ok)
         return false;
-    bool painted = emphasis == REL_XLSX_HEADER || emphasis == REL_XLSX_SUBTOTAL
+    bool painted = emphasis == REL_XLSX_HEADER || emphasis == REL_XLSX_HEADER_FIGURES
+                   || emphasis == REL_XLSX_SUBTOTAL
                    || emphasis == REL_XLSX_TOTAL;
     if (text == NULL || text[0] == '\0')
         return !painted || rel_xlsx_blank(s, col, emphasis);
@@ -327,12 +331,14 @@ const char *rel_xlsx_cell_ref(rel_xlsx_book *book, const rel_xlsx_sheet *from, u
                             cell);
 }
 
-double rel_xlsx_money_width(int64_t max_abs_cents, double least)
+double rel_xlsx_money_width(int64_t max_abs_cents, bool whole, double least)
 {
-    /* "1.234.567,89 €": digits, a dot every three, the cents, the sign */
+    /* "1.234.567,89 €": digits, a dot every three, the cents unless whole
+     * euros are shown (a schedule of ten years then fits a page across),
+     * the euro sign, the minus sign */
     int digits = 1;
     for (int64_t v = max_abs_cents / 100; v >= 10; v /= 10)
         digits++;
-    double width = digits + (digits - 1) / 3 + 3 + 3 + 1;
+    double width = digits + (digits - 1) / 3 + (whole ? 0 : 3) + 3 + 1;
     return width > least ? width : least;
 }

@@ -52,6 +52,8 @@ typedef enum rel_xlsx_emphasis {
     REL_XLSX_TOTAL,         /* a grand total: bold between rules */
     REL_XLSX_NOTE,          /* an explanation: italic, grey */
     REL_XLSX_HEADER,        /* the column headings: bold on blue */
+    REL_XLSX_HEADER_FIGURES, /* the heading of a column of figures: the same, right-aligned
+                               over them */
     REL_XLSX_TITLE,         /* the sheet's title */
     REL_XLSX_EMPHASIS_COUNT
 } rel_xlsx_emphasis;
@@ -196,8 +198,9 @@ const char *rel_xlsx_here(const rel_xlsx_sheet *s, lxw_col_t col);
 const char *rel_xlsx_cell_ref(rel_xlsx_book *book, const rel_xlsx_sheet *from,
                               uint32_t sheet, lxw_row_t row, lxw_col_t col);
 
-/* Money columns wide enough for `max_abs_cents`, never less than `least`. */
-double rel_xlsx_money_width(int64_t max_abs_cents, double least);
+/* Money columns wide enough for `max_abs_cents`, shown with cents or in
+ * `whole` euros, never less than `least`. */
+double rel_xlsx_money_width(int64_t max_abs_cents, bool whole, double least);
 
 double rel_xlsx_euros(int64_t cents);
 

@@ -53,12 +53,12 @@ double rel_xlsx_text_width(const rel_dataset *d, int column, const char *heading
     return width > word ? width : word;
 }
 
-double rel_xlsx_number_width(rel_type type, int64_t max_abs, const char *heading)
+double rel_xlsx_number_width(rel_type type, int64_t max_abs, bool whole, const char *heading)
 {
     double width;
     switch (type) {
     case REL_TYPE_MONEY:
-        width = rel_xlsx_money_width(max_abs, 12.0);
+        width = rel_xlsx_money_width(max_abs, whole, 12.0);
         break;
     case REL_TYPE_DATE:
         width = 11.0;
@@ -131,7 +131,7 @@ static void plan_columns(rel_arena *arena, const rel_dataset *d, int year, rel_x
                                                        column->is_label ? 40.0 : 28.0), false);
         else
             add_column(l, heading, rel_xlsx_number_width(column->type, column_max(d, (int)c),
-                                                         heading), true);
+                                                         l->whole, heading), true);
         notes = notes || has_words(d, (int)c);
     }
     l->now = rel_dataset_year_column(d, year);

@@ -51,8 +51,8 @@ double rel_xlsx_text_width(const rel_dataset *d, int column, const char *heading
                            double most);
 
 /* The width of a column of numbers of `type` holding values up to
- * `max_abs` (fixed point). */
-double rel_xlsx_number_width(rel_type type, int64_t max_abs, const char *heading);
+ * `max_abs` (fixed point); money in `whole` euros or with cents. */
+double rel_xlsx_number_width(rel_type type, int64_t max_abs, bool whole, const char *heading);
 
 /* Writes at sheet column `col` of the current row the sum `source` (over
  * rows of l->dataset) as a formula, SUBTOTAL where it can (`display`), with

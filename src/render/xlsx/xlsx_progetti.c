@@ -74,7 +74,8 @@ static bool totals(rel_xlsx_sheet *s, const rel_xlsx_layout *l, const projects *
         present[c] = true;
         ok = sum && rel_xlsx_formula(s, (lxw_col_t)l->sheet_col[c],
                                      rel_arena_printf(&book->scratch, "=%s", sum),
-                                     rel_xlsx_euros(numbers[c]), REL_XLSX_MONEY, REL_XLSX_TOTAL);
+                                     rel_xlsx_euros(numbers[c]),
+                                     rel_xlsx_style_of(REL_TYPE_MONEY, l->whole), REL_XLSX_TOTAL);
     }
     return ok && shares(s, l, numbers, present, REL_XLSX_TOTAL, (void *)p)
            && rel_xlsx_row_end(s, REL_XLSX_ROW_SUBTOTAL, 0);

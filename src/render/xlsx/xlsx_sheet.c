@@ -107,7 +107,9 @@ static bool headings(rel_xlsx_sheet *s, const char *title, const rel_xlsx_column
               && rel_xlsx_line(s, 0, s->book->model->entity.name.text, REL_XLSX_NOTE)
               && rel_xlsx_row_end(s, REL_XLSX_ROW_OTHER, 0);
     for (lxw_col_t c = 0; ok && c < s->columns; c++)
-        ok = rel_xlsx_text(s, c, columns[c].label, REL_XLSX_HEADER, (rel_origin){NULL, 0, 0});
+        ok = rel_xlsx_text(s, c, columns[c].label,
+                           columns[c].fixed ? REL_XLSX_HEADER_FIGURES : REL_XLSX_HEADER,
+                           (rel_origin){NULL, 0, 0});
     return ok && rel_xlsx_row_end(s, REL_XLSX_ROW_OTHER, 0);
 }
 
